@@ -1,0 +1,94 @@
+"""Each role's home page: what that person needs to see first, from real data."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from django.http import HttpRequest, HttpResponse
+from django.shortcuts import render
+
+from alongside.accounts.forms import OrganizationSettingsForm
+from alongside.accounts.models import Membership
+from alongside.accounts.selectors import organization_overview
+from alongside.checkins.forms import CheckInForm
+from alongside.checkins.models import CheckIn
+from alongside.checkins.services import local_today
+from alongside.checkins.streaks import current_streak
+from alongside.core.roles import Role
+from alongside.matching.selectors import active_match_for
+from alongside.participants.selectors import caseload_of
+
+
+def participant_home(request: HttpRequest, membership: Membership) -> HttpResponse:
+    today = local_today(membership.user)
+    recent = list(CheckIn.objects.filter(participant=membership).order_by("-day").defer("note")[:14])
+    todays = recent[0] if recent and recent[0].day == today else None
+    form = CheckInForm(
+        initial={"mood": todays.mood, "wants_to_talk": todays.wants_to_talk} if todays else None
+    )
+    return render(
+        request,
+        "accounts/home_participant.html",
+        {
+            "match": active_match_for(membership),
+            "todays_checkin": todays,
+            "checkin_form": form,
+            "streak": current_streak(
+                CheckIn.objects.filter(participant=membership).order_by("-day").values_list("day", flat=True)[:800],
+                today,
+            ),
+            "recent_checkins": list(reversed(recent[:7])),
+        },
+    )
+
+
+def peer_home(request: HttpRequest, membership: Membership) -> HttpResponse:
+    entries = caseload_of(membership)
+    return render(
+        request,
+        "accounts/home_peer.html",
+        {"entries": entries, "attention_count": sum(1 for e in entries if e.needs_attention)},
+    )
+
+
+def supervisor_home(request: HttpRequest, membership: Membership) -> HttpResponse:
+    return render(
+        request, "accounts/home_supervisor.html", {"overview": organization_overview(membership.organization)}
+    )
+
+
+def clinician_home(request: HttpRequest, membership: Membership) -> HttpResponse:
+    return render(request, "accounts/home_clinician.html", {})
+
+
+def admin_home(
+    request: HttpRequest, membership: Membership, settings_form: OrganizationSettingsForm | None = None
+) -> HttpResponse:
+    organization = membership.organization
+    form = settings_form or OrganizationSettingsForm(
+        initial={
+            "name": organization.name,
+            "timezone": organization.timezone,
+            "country": organization.country,
+            "default_language": organization.default_language,
+            "self_signup": organization.self_signup,
+            "mfa_required_roles": organization.mfa_required_roles,
+        }
+    )
+    return render(
+        request,
+        "accounts/home_admin.html",
+        {"settings_form": form, "overview": organization_overview(organization)},
+    )
+
+
+def home_for_role(request: HttpRequest, membership: Membership, **extra: Any) -> HttpResponse:
+    if membership.role == Role.PARTICIPANT:
+        return participant_home(request, membership)
+    if membership.role == Role.PEER:
+        return peer_home(request, membership)
+    if membership.role == Role.SUPERVISOR:
+        return supervisor_home(request, membership)
+    if membership.role == Role.CLINICIAN:
+        return clinician_home(request, membership)
+    return admin_home(request, membership, **extra)

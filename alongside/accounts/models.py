@@ -1,0 +1,140 @@
+from __future__ import annotations
+
+import zoneinfo
+
+from django.conf import settings
+from django.contrib.auth.models import AbstractUser
+from django.core.exceptions import ValidationError
+from django.db import models
+from django.utils import timezone
+from django.utils.timezone import now
+from django.utils.translation import gettext_lazy as _
+
+from alongside.core.models import OrganizationScoped
+from alongside.core.roles import Role
+
+
+def validate_timezone(value: str) -> None:
+    if value not in zoneinfo.available_timezones():
+        raise ValidationError(_("%(value)s is not a known time zone."), params={"value": value})
+
+
+class User(AbstractUser):
+    """One person's login. What they do in an organization is their Membership there."""
+
+    display_name = models.CharField(
+        _("display name"),
+        max_length=80,
+        blank=True,
+        help_text=_("The name others see. A pseudonym is fine."),
+    )
+    timezone = models.CharField(_("time zone"), max_length=64, default="UTC", validators=[validate_timezone])
+    language = models.CharField(_("language"), max_length=8, choices=settings.LANGUAGES, blank=True)
+
+    def __str__(self) -> str:
+        return self.display_name or self.username
+
+    @property
+    def shown_name(self) -> str:
+        return self.display_name or self.username
+
+
+class Organization(models.Model):
+    """A peer-run organization, recovery community centre or programme host. The unit of scope."""
+
+    name = models.CharField(_("name"), max_length=150)
+    slug = models.SlugField(_("short name"), unique=True)
+    timezone = models.CharField(_("time zone"), max_length=64, default="UTC", validators=[validate_timezone])
+    country = models.CharField(_("country"), max_length=2, default="US", help_text=_("ISO 3166 code, e.g. US"))
+    default_language = models.CharField(
+        _("default language"), max_length=8, choices=settings.LANGUAGES, default="en"
+    )
+    self_signup = models.BooleanField(
+        _("open sign-up"), default=False, help_text=_("Anyone may sign up as a participant without an invitation.")
+    )
+    mfa_required_roles = models.JSONField(
+        _("roles that must use two-factor authentication"), default=list, blank=True
+    )
+    is_active = models.BooleanField(default=True)
+    created_at = models.DateTimeField(default=now)
+
+    class Meta:
+        ordering = ["name"]
+
+    def __str__(self) -> str:
+        return self.name
+
+    def requires_mfa_for(self, role: str) -> bool:
+        return role in (self.mfa_required_roles or [])
+
+
+class Programme(OrganizationScoped):
+    """A programme inside an organization (e.g. hospital discharge, re-entry, family support)."""
+
+    name = models.CharField(_("name"), max_length=150)
+    description = models.TextField(_("description"), blank=True)
+    is_active = models.BooleanField(_("active"), default=True)
+
+    class Meta:
+        ordering = ["name"]
+        constraints = [models.UniqueConstraint(fields=["organization", "name"], name="programme_name_unique")]
+
+    def __str__(self) -> str:
+        return self.name
+
+
+class Membership(OrganizationScoped):
+    """A person's role in one organization. A participant's records hang off this row."""
+
+    user = models.ForeignKey(User, on_delete=models.CASCADE, related_name="memberships")
+    role = models.CharField(_("role"), max_length=20, choices=Role.choices)
+    programme = models.ForeignKey(
+        Programme, null=True, blank=True, on_delete=models.SET_NULL, related_name="memberships"
+    )
+    is_active = models.BooleanField(_("active"), default=True)
+    joined_at = models.DateTimeField(default=now)
+
+    class Meta:
+        ordering = ["user__username"]
+        constraints = [
+            models.UniqueConstraint(fields=["user", "organization"], name="one_membership_per_organization")
+        ]
+        indexes = [models.Index(fields=["organization", "role", "is_active"])]
+
+    def __str__(self) -> str:
+        return f"{self.user.shown_name} ({self.get_role_display()})"
+
+    @property
+    def name(self) -> str:
+        return self.user.shown_name
+
+
+class Invitation(OrganizationScoped):
+    """An emailed link that adds someone to an organization with a role. Only its hash is kept."""
+
+    email = models.EmailField(_("email"))
+    role = models.CharField(_("role"), max_length=20, choices=Role.choices)
+    programme = models.ForeignKey(Programme, null=True, blank=True, on_delete=models.SET_NULL, related_name="+")
+    token_hash = models.CharField(max_length=64, unique=True)
+    invited_by = models.ForeignKey(User, null=True, on_delete=models.SET_NULL, related_name="+")
+    created_at = models.DateTimeField(default=now)
+    expires_at = models.DateTimeField()
+    accepted_at = models.DateTimeField(null=True, blank=True)
+    accepted_by = models.ForeignKey(User, null=True, blank=True, on_delete=models.SET_NULL, related_name="+")
+    revoked_at = models.DateTimeField(null=True, blank=True)
+
+    class Meta:
+        ordering = ["-created_at"]
+
+    def __str__(self) -> str:
+        return f"{self.email} → {self.organization_id} ({self.role})"
+
+    @property
+    def status(self) -> str:
+        if self.accepted_at:
+            return "accepted"
+        if self.revoked_at:
+            return "revoked"
+        if self.expires_at <= timezone.now():
+            return "expired"
+        return "pending"

@@ -1,0 +1,10 @@
+from __future__ import annotations
+
+from django_tasks import task
+
+from alongside.accounts.services import invitations_expire_old
+
+
+@task()
+def drop_expired_invitations() -> int:
+    return invitations_expire_old()

@@ -1,0 +1,138 @@
+"""The REST API under /api/v1. Browser sessions (with CSRF) and bearer tokens both work."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from functools import wraps
+from typing import Any
+
+from allauth.core import ratelimit
+from django.contrib.auth import authenticate
+from django.core.exceptions import PermissionDenied
+from django.http import HttpRequest
+from ninja import NinjaAPI, Schema
+from ninja.security import HttpBearer, SessionAuth
+
+from alongside.api.problems import install_problem_handlers, problem
+from alongside.api.services import token_issue, token_revoke
+from alongside.core.access import Access
+from alongside.core.roles import Role
+
+
+class BearerToken(HttpBearer):
+    def authenticate(self, request: HttpRequest, token: str) -> Any:
+        # The token was checked by BearerTokenMiddleware, so the organization scope is in place.
+        return request.user if getattr(request, "api_token", None) is not None else None
+
+
+api = NinjaAPI(
+    title="Alongside API",
+    version="1",
+    description="Peer support for mental health and addiction recovery. Errors are RFC 9457 problem details.",
+    urls_namespace="api",
+    auth=[BearerToken(), SessionAuth()],
+    docs_url=None,  # the interactive docs page loads assets from another host
+)
+install_problem_handlers(api)
+
+
+def api_access(access: Access) -> Callable[[Callable[..., Any]], Callable[..., Any]]:
+    """Declares (and for roles, enforces) who may call an operation; read by the route test."""
+
+    def decorate(operation: Callable[..., Any]) -> Callable[..., Any]:
+        @wraps(operation)
+        def wrapper(request: HttpRequest, *args: Any, **kwargs: Any) -> Any:
+            if access.roles:
+                membership = getattr(request, "membership", None)
+                if membership is None or membership.role not in access.roles:
+                    raise PermissionDenied
+            return operation(request, *args, **kwargs)
+
+        wrapper.access = access  # type: ignore[attr-defined]
+        return wrapper
+
+    return decorate
+
+
+class TokenRequest(Schema):
+    username: str
+    password: str
+    name: str = "API client"
+
+
+class TokenResponse(Schema):
+    token: str
+    token_type: str = "Bearer"
+    expires_at: str
+
+
+@api.post("/auth/token", auth=None, response={200: TokenResponse}, tags=["auth"])
+@api_access(Access(public=True))
+def create_token(request: HttpRequest, body: TokenRequest) -> Any:
+    """Exchange a username (or email) and password for a bearer token. Failed attempts are
+    rate limited together with web logins."""
+    key = body.username.strip().lower()
+    if not ratelimit.consume(request, action="login_failed", key=key, dry_run=True):
+        return problem(request, 429, "Too many failed attempts. Wait a few minutes and try again.", kind="rate-limited")
+    user = authenticate(request, username=body.username.strip(), password=body.password)
+    if user is None or not user.is_active:
+        ratelimit.consume(request, action="login_failed", key=key)
+        return problem(request, 401, "The username or password is not right.", kind="invalid-credentials")
+    ratelimit.clear(request, action="login_failed", key=key)
+    token, raw = token_issue(user=user, name=body.name)  # type: ignore[arg-type]
+    return {"token": raw, "expires_at": token.expires_at.isoformat()}
+
+
+@api.delete("/auth/token", response={204: None}, tags=["auth"])
+@api_access(Access(signed_in=True))
+def revoke_token(request: HttpRequest) -> Any:
+    """Revoke the bearer token this request was made with."""
+    token = getattr(request, "api_token", None)
+    if token is None:
+        return problem(request, 400, "This request was not made with a bearer token.", kind="no-token")
+    token_revoke(token=token)
+    return 204, None
+
+
+class OrganizationOut(Schema):
+    id: int
+    name: str
+    slug: str
+
+
+class MembershipOut(Schema):
+    organization: OrganizationOut
+    role: Role
+    active: bool
+
+
+class MeOut(Schema):
+    id: int
+    username: str
+    display_name: str
+    timezone: str
+    language: str
+    memberships: list[MembershipOut]
+
+
+@api.get("/me", response=MeOut, tags=["accounts"])
+@api_access(Access(signed_in=True))
+def me(request: HttpRequest) -> Any:
+    """The signed-in person, their organizations and roles (the active one marked)."""
+    user = request.user
+    active = getattr(request, "membership", None)
+    return {
+        "id": user.pk,
+        "username": user.username,  # type: ignore[union-attr]
+        "display_name": user.shown_name,  # type: ignore[union-attr]
+        "timezone": user.timezone,  # type: ignore[union-attr]
+        "language": user.language or "en",  # type: ignore[union-attr]
+        "memberships": [
+            {
+                "organization": {"id": m.organization.pk, "name": m.organization.name, "slug": m.organization.slug},
+                "role": m.role,
+                "active": active is not None and m.pk == active.pk,
+            }
+            for m in request.memberships  # type: ignore[attr-defined]
+        ],
+    }

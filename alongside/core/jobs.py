@@ -1,0 +1,31 @@
+"""Periodic jobs: what the scheduler enqueues, and how often.
+
+Each entry names a django-tasks task. The scheduler only enqueues; the worker runs them, so a
+job survives a restart of either process.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import timedelta
+
+from django.conf import settings
+
+
+@dataclass(frozen=True)
+class PeriodicJob:
+    name: str
+    task_path: str
+    every: timedelta
+
+
+def periodic_jobs() -> list[PeriodicJob]:
+    return [
+        PeriodicJob(
+            "worker-heartbeat",
+            "alongside.core.tasks.worker_heartbeat",
+            timedelta(seconds=settings.WORKER_HEARTBEAT_SECONDS),
+        ),
+        PeriodicJob("expired-invitations", "alongside.accounts.tasks.drop_expired_invitations", timedelta(days=1)),
+        PeriodicJob("expired-api-tokens", "alongside.api.tasks.drop_expired_tokens", timedelta(days=1)),
+    ]

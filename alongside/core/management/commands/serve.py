@@ -1,0 +1,30 @@
+from __future__ import annotations
+
+from typing import Any
+
+import uvicorn
+from django.conf import settings
+from django.core.management.base import BaseCommand, CommandParser
+
+
+class Command(BaseCommand):
+    help = "Serve HTTP and WebSocket (ASGI, uvicorn). Run `worker` and `scheduler` beside it."
+
+    def add_arguments(self, parser: CommandParser) -> None:
+        parser.add_argument("--host", default="127.0.0.1")
+        parser.add_argument("--port", type=int, default=8000)
+        parser.add_argument("--workers", type=int, default=1, help="ASGI worker processes (needs REDIS_URL when >1).")
+
+    def handle(self, *args: Any, **options: Any) -> None:
+        if options["workers"] > 1 and not settings.REDIS_URL:
+            self.stderr.write("Several workers share real-time messages through Redis: set REDIS_URL.")
+            raise SystemExit(2)
+        uvicorn.run(
+            "config.asgi:application",
+            host=options["host"],
+            port=options["port"],
+            workers=options["workers"],
+            proxy_headers=settings.SECURE_PROXY_SSL_HEADER is not None,
+            log_level="info",
+            lifespan="off",
+        )

@@ -1,0 +1,57 @@
+"""What each role sees in the main navigation. Only routes that exist are listed."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Any
+
+from django.http import HttpRequest
+from django.urls import reverse
+from django.utils.functional import Promise
+from django.utils.translation import gettext_lazy as _
+
+from alongside.core.roles import Role
+
+
+@dataclass(frozen=True)
+class NavItem:
+    label: str | Promise
+    url_name: str
+
+    @property
+    def url(self) -> str:
+        return reverse(self.url_name)
+
+
+BY_ROLE: dict[str, list[NavItem]] = {
+    Role.PARTICIPANT: [
+        NavItem(_("Home"), "home"),
+        NavItem(_("My check-ins"), "checkin_history"),
+    ],
+    Role.PEER: [
+        NavItem(_("My caseload"), "home"),
+    ],
+    Role.SUPERVISOR: [
+        NavItem(_("Organization"), "home"),
+        NavItem(_("Participants"), "participant_list"),
+        NavItem(_("Audit log"), "audit_log"),
+    ],
+    Role.CLINICIAN: [
+        NavItem(_("Home"), "home"),
+    ],
+    Role.ADMIN: [
+        NavItem(_("Settings"), "home"),
+        NavItem(_("People and roles"), "staff_list"),
+        NavItem(_("Invitations"), "invitation_list"),
+        NavItem(_("Programmes"), "programme_list"),
+        NavItem(_("Audit log"), "audit_log"),
+    ],
+}
+
+
+def navigation_for(request: HttpRequest, membership: Any) -> list[NavItem]:
+    if not request.user.is_authenticated:
+        return []
+    if membership is None:
+        return [NavItem(_("Home"), "home")]
+    return BY_ROLE.get(membership.role, [])

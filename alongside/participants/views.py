@@ -1,0 +1,34 @@
+from __future__ import annotations
+
+from django.core.paginator import Paginator
+from django.http import HttpRequest, HttpResponse
+from django.shortcuts import render
+
+from alongside.checkins.selectors import checkins_of
+from alongside.core.access import roles_required
+from alongside.core.roles import OVERSIGHT_ROLES, Role
+from alongside.matching.selectors import active_match_for
+from alongside.participants.selectors import participant_for, participants_visible_to
+
+
+@roles_required(*OVERSIGHT_ROLES)
+def participant_list(request: HttpRequest) -> HttpResponse:
+    participants = participants_visible_to(request.membership).order_by("user__username")  # type: ignore[attr-defined]
+    page = Paginator(participants, 50).get_page(request.GET.get("page"))
+    return render(request, "participants/list.html", {"page": page})
+
+
+@roles_required(Role.PEER, *OVERSIGHT_ROLES)
+def participant_detail(request: HttpRequest, participant_id: int) -> HttpResponse:
+    """A participant's overview for their peer supporter or a supervisor. Audited."""
+    viewer = request.membership  # type: ignore[attr-defined]
+    participant = participant_for(viewer=viewer, participant_id=participant_id)
+    return render(
+        request,
+        "participants/detail.html",
+        {
+            "participant": participant,
+            "match": active_match_for(participant),
+            "checkins": list(checkins_of(viewer=viewer, participant=participant, days=30)),
+        },
+    )

@@ -1,0 +1,36 @@
+from django.urls import include, path
+
+from alongside.accounts import views as accounts
+from alongside.api.api import api
+from alongside.checkins import views as checkins
+from alongside.core import views as core
+from alongside.participants import views as participants
+from alongside.safety import views as safety
+
+urlpatterns = [
+    path("", accounts.home, name="home"),
+    path("healthz", core.healthz, name="healthz"),
+    path("help/", safety.crisis_help, name="crisis_help"),
+    path("i18n/setlang/", accounts.set_language, name="set_language"),
+    path("accounts/", include("allauth.urls")),
+    path("me/preferences/", accounts.preferences, name="preferences"),
+    path("organizations/join/", accounts.join_organization, name="join_organization"),
+    path("organizations/switch/", accounts.switch_organization, name="switch_organization"),
+    path("invitations/<str:token>/", accounts.invitation_accept, name="invitation_accept"),
+    path("admin/settings/", accounts.organization_settings, name="organization_settings"),
+    path("admin/people/", accounts.staff_list, name="staff_list"),
+    path("admin/people/<int:membership_id>/", accounts.membership_edit, name="membership_edit"),
+    path("admin/invitations/", accounts.invitation_list, name="invitation_list"),
+    path("admin/invitations/<int:invitation_id>/revoke/", accounts.invitation_revoke, name="invitation_revoke"),
+    path("admin/programmes/", accounts.programme_list, name="programme_list"),
+    path("audit/", core.audit_log, name="audit_log"),
+    path("checkins/today/", checkins.checkin_today, name="checkin_today"),
+    path("checkins/", checkins.checkin_history, name="checkin_history"),
+    path("participants/", participants.participant_list, name="participant_list"),
+    path("participants/<int:participant_id>/", participants.participant_detail, name="participant_detail"),
+    path("api/v1/", api.urls),
+]
+
+handler403 = "alongside.core.errors.forbidden"
+handler404 = "alongside.core.errors.not_found"
+handler500 = "alongside.core.errors.server_error"

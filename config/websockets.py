@@ -1,0 +1,9 @@
+"""WebSocket routes. Each consumer declares its access like the HTTP views do."""
+
+from django.urls import path
+
+from alongside.core.consumers import NotificationConsumer
+
+websocket_urlpatterns = [
+    path("ws/notifications/", NotificationConsumer.as_asgi()),
+]

@@ -1,0 +1,266 @@
+"""Every route states who may use it, and every route is tested for it.
+
+The URL patterns, the API operations and the WebSocket routes are enumerated automatically.
+A route with no declared access rule, or with no entry in the tables below, fails here; each
+entry is then checked four ways: anonymous, an outsider (an admin of another organization),
+a wrong role in the same organization, and the right person.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass, field
+from typing import Any
+
+import pytest
+from django.urls import URLPattern, URLResolver, get_resolver, reverse
+from django_scopes import scope
+
+from alongside.accounts.models import Invitation
+from alongside.accounts.services import invitation_create
+from alongside.api.api import api
+from alongside.core.access import Access, access_of
+from alongside.core.roles import Role
+from config.websockets import websocket_urlpatterns
+from conftest import Persona
+
+Kwargs = Callable[[dict[str, Persona]], dict[str, Any]]
+
+
+def no_kwargs(personas: dict[str, Persona]) -> dict[str, Any]:
+    return {}
+
+
+def pending_invitation(personas: dict[str, Persona]) -> dict[str, Any]:
+    morgan = personas["morgan"]
+    with scope(organization=morgan.organization):
+        invitation, _token = invitation_create(
+            organization=morgan.organization, invited_by=morgan.user, email="new@example.org", role=Role.PEER
+        )
+    return {"invitation_id": invitation.pk}
+
+
+def invitation_token(personas: dict[str, Persona]) -> dict[str, Any]:
+    morgan = personas["morgan"]
+    with scope(organization=morgan.organization):
+        _invitation, token = invitation_create(
+            organization=morgan.organization, invited_by=morgan.user, email="another@example.org", role=Role.PEER
+        )
+    return {"token": token}
+
+
+@dataclass(frozen=True)
+class RouteCase:
+    kwargs: Kwargs = no_kwargs
+    method: str = "get"
+    data: dict[str, Any] = field(default_factory=dict)
+    # Who in Harbor is allowed (by persona name); the others are the wrong roles.
+    allowed: tuple[str, ...] = ()
+    # Statuses that count as "let in" for the right person.
+    ok: tuple[int, ...] = (200,)
+    # The secret in the URL is the permission (an invitation link): whoever holds it may see
+    # what it invites to; accepting it is tested in the accounts tests.
+    capability_link: bool = False
+
+
+ALL = ("alex", "pat", "sam", "casey", "morgan")
+
+ROUTES: dict[str, RouteCase] = {
+    "home": RouteCase(allowed=ALL),
+    "healthz": RouteCase(ok=(200, 503)),
+    "crisis_help": RouteCase(),
+    "set_language": RouteCase(method="post", data={"language": "es", "next": "/"}, ok=(302,)),
+    "preferences": RouteCase(allowed=ALL),
+    "join_organization": RouteCase(method="post", data={"organization": "0"}, allowed=ALL, ok=(302, 404)),
+    "switch_organization": RouteCase(method="post", data={"organization": "0"}, allowed=ALL, ok=(302,)),
+    "invitation_accept": RouteCase(kwargs=invitation_token, capability_link=True),
+    "organization_settings": RouteCase(
+        method="post",
+        data={
+            "name": "Harbor Peer Collective",
+            "timezone": "America/New_York",
+            "country": "US",
+            "default_language": "en",
+        },
+        allowed=("morgan",),
+        ok=(302,),
+    ),
+    "staff_list": RouteCase(allowed=("morgan",)),
+    "membership_edit": RouteCase(
+        kwargs=lambda p: {"membership_id": p["alex"].membership.pk},  # type: ignore[union-attr]
+        allowed=("morgan",),
+    ),
+    "invitation_list": RouteCase(allowed=("morgan",)),
+    "invitation_revoke": RouteCase(kwargs=pending_invitation, method="post", allowed=("morgan",), ok=(302,)),
+    "programme_list": RouteCase(allowed=("morgan",)),
+    "audit_log": RouteCase(allowed=("sam", "morgan")),
+    "checkin_today": RouteCase(method="post", data={"mood": "4"}, allowed=("alex",), ok=(302,)),
+    "checkin_history": RouteCase(allowed=("alex",)),
+    "participant_list": RouteCase(allowed=("sam", "morgan")),
+    "participant_detail": RouteCase(
+        kwargs=lambda p: {"participant_id": p["alex"].membership.pk},  # type: ignore[union-attr]
+        allowed=("pat", "sam", "morgan"),
+    ),
+}
+
+# What gives Harbor's data away on a page: an outsider must never see it.
+HARBOR_MARKERS = ("Harbor Peer Collective", ">Alex<", "alex@example.org")
+
+
+def django_routes() -> Iterator[tuple[str, Any]]:
+    def walk(patterns: list[Any], namespace: str = "") -> Iterator[tuple[str, Any]]:
+        for entry in patterns:
+            if isinstance(entry, URLResolver):
+                if entry.namespace == "api":
+                    continue  # the API is enumerated operation by operation below
+                yield from walk(entry.url_patterns, entry.namespace or namespace)
+            elif isinstance(entry, URLPattern):
+                if entry.callback.__module__.startswith("allauth."):
+                    continue  # allauth's own login, sign-up, password and MFA flows
+                yield entry.name or str(entry.pattern), entry.callback
+
+    yield from walk(get_resolver().url_patterns)
+
+
+def test_every_route_declares_access_and_has_a_test_case() -> None:
+    undeclared = [name for name, view in django_routes() if access_of(view) is None]
+    untested = [name for name, _view in django_routes() if name not in ROUTES]
+    stale = set(ROUTES) - {name for name, _view in django_routes()}
+    assert not undeclared, f"routes without an access rule: {undeclared}"
+    assert not untested, f"routes without an authorization test case: {untested}"
+    assert not stale, f"test cases for routes that no longer exist: {stale}"
+
+
+def test_declared_roles_match_the_test_table() -> None:
+    persona_roles = {"alex": Role.PARTICIPANT, "pat": Role.PEER, "sam": Role.SUPERVISOR, "casey": Role.CLINICIAN, "morgan": Role.ADMIN}
+    for name, view in django_routes():
+        access = access_of(view)
+        assert access is not None
+        case = ROUTES[name]
+        if access.roles:
+            expected = {persona_roles[p] for p in case.allowed}
+            assert expected == set(access.roles), f"{name}: table allows {expected}, view allows {set(access.roles)}"
+
+
+def call(client: Any, case: RouteCase, personas: dict[str, Persona], name: str) -> Any:
+    url = reverse(name, kwargs=case.kwargs(personas))
+    return getattr(client, case.method)(url, data=case.data)
+
+
+@pytest.mark.parametrize("name", sorted(ROUTES))
+def test_anonymous(name: str, client: Any, personas: dict[str, Persona]) -> None:
+    case = ROUTES[name]
+    access = access_of(dict(django_routes())[name])
+    response = call(client, case, personas, name)
+    if access is not None and access.public:
+        assert response.status_code in (*case.ok, 302, 410)
+    else:
+        assert response.status_code == 302
+        assert response["Location"].startswith(reverse("account_login"))
+
+
+@pytest.mark.parametrize("name", sorted(ROUTES))
+def test_outsider_sees_nothing_of_another_organization(name: str, personas: dict[str, Persona]) -> None:
+    case = ROUTES[name]
+    response = call(personas["outsider"].client(), case, personas, name)
+    assert response.status_code in (*case.ok, 302, 403, 404, 410, 503)
+    body = response.content.decode()
+    if case.capability_link:
+        return
+    for marker in HARBOR_MARKERS:
+        assert marker not in body, f"{name} showed {marker!r} to an outsider"
+    if "kwargs" in case.__dict__ and case.kwargs is not no_kwargs and case.allowed:
+        assert response.status_code in (403, 404), f"{name}: outsider reached another organization's record"
+
+
+@pytest.mark.parametrize("name", sorted(ROUTES))
+def test_wrong_role_is_refused(name: str, personas: dict[str, Persona]) -> None:
+    case = ROUTES[name]
+    access = access_of(dict(django_routes())[name])
+    assert access is not None
+    if not access.roles:
+        pytest.skip("open to every signed-in person or to everyone")
+    for persona in set(ALL) - set(case.allowed):
+        response = call(personas[persona].client(), case, personas, name)
+        assert response.status_code == 403, f"{name} let {persona} in"
+
+
+@pytest.mark.parametrize("name", sorted(ROUTES))
+def test_right_person_is_let_in(name: str, personas: dict[str, Persona]) -> None:
+    case = ROUTES[name]
+    for persona in case.allowed or ("alex",):
+        response = call(personas[persona].client(), case, personas, name)
+        assert response.status_code in case.ok, f"{name} refused {persona}: {response.status_code}"
+
+
+# The API ------------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class ApiCase:
+    method: str
+    path: str
+    body: dict[str, Any] | None = None
+    allowed: tuple[str, ...] = ALL
+    ok: tuple[int, ...] = (200,)
+
+
+API_ROUTES: dict[str, ApiCase] = {
+    "create_token": ApiCase("post", "/api/v1/auth/token", {"username": "alex", "password": "a-long-test-password"}),
+    "revoke_token": ApiCase("delete", "/api/v1/auth/token", ok=(204, 400)),
+    "me": ApiCase("get", "/api/v1/me"),
+}
+
+
+def api_operations() -> Iterator[tuple[str, Any]]:
+    for _prefix, router in api._routers:
+        for path_view in router.path_operations.values():
+            for operation in path_view.operations:
+                yield operation.view_func.__name__, operation
+
+
+def test_every_api_operation_declares_access_and_has_a_test_case() -> None:
+    operations = dict(api_operations())
+    undeclared = [name for name, op in operations.items() if access_of(op.view_func) is None]
+    assert not undeclared, f"API operations without an access rule: {undeclared}"
+    assert set(operations) == set(API_ROUTES), "API operations and their test cases differ"
+
+
+def api_call(client: Any, case: ApiCase) -> Any:
+    return getattr(client, case.method)(case.path, data=case.body, content_type="application/json")
+
+
+@pytest.mark.parametrize("name", sorted(API_ROUTES))
+def test_api_anonymous(name: str, client: Any, personas: dict[str, Persona]) -> None:
+    case = API_ROUTES[name]
+    access: Access | None = access_of(dict(api_operations())[name].view_func)
+    response = api_call(client, case)
+    if access is not None and access.public:
+        assert response.status_code in case.ok
+    else:
+        assert response.status_code == 401
+        assert response["Content-Type"] == "application/problem+json"
+
+
+@pytest.mark.parametrize("name", sorted(API_ROUTES))
+def test_api_outsider_sees_nothing_of_another_organization(name: str, personas: dict[str, Persona]) -> None:
+    response = api_call(personas["outsider"].client(), API_ROUTES[name])
+    for marker in HARBOR_MARKERS + ("harbor",):
+        assert marker not in response.content.decode()
+
+
+@pytest.mark.parametrize("name", sorted(API_ROUTES))
+def test_api_right_person_is_let_in(name: str, personas: dict[str, Persona]) -> None:
+    case = API_ROUTES[name]
+    for persona in case.allowed:
+        response = api_call(personas[persona].client(), case)
+        assert response.status_code in case.ok, f"{name} refused {persona}: {response.status_code}"
+
+
+# WebSockets -----------------------------------------------------------------------------------
+
+
+def test_every_websocket_route_declares_access() -> None:
+    for route in websocket_urlpatterns:
+        consumer = route.callback.consumer_class  # type: ignore[attr-defined]
+        assert isinstance(getattr(consumer, "access", None), Access), f"{route.pattern} has no access rule"
