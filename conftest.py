@@ -41,20 +41,30 @@ class Persona:
 
 def make_person(username: str, organization: Organization | None, role: str | None, **extra: str) -> Persona:
     user = User.objects.create_user(
-        username=username, email=f"{username}@example.org", password=PASSWORD, display_name=username.title(), **extra
+        username=username,
+        email=f"{username}@example.org",
+        password=PASSWORD,
+        display_name=username.title(),
+        **extra,
     )
-    membership = membership_create(organization=organization, user=user, role=role) if organization and role else None
+    membership = (
+        membership_create(organization=organization, user=user, role=role) if organization and role else None
+    )
     return Persona(user=user, membership=membership)
 
 
 @pytest.fixture
 def harbor(db: None) -> Organization:
-    return organization_create(name="Harbor Peer Collective", slug="harbor", timezone_name="America/New_York", self_signup=True)
+    return organization_create(
+        name="Harbor Peer Collective", slug="harbor", timezone_name="America/New_York", self_signup=True
+    )
 
 
 @pytest.fixture
 def elsewhere(db: None) -> Organization:
-    return organization_create(name="Elsewhere Recovery", slug="elsewhere", timezone_name="Europe/London", country="GB")
+    return organization_create(
+        name="Elsewhere Recovery", slug="elsewhere", timezone_name="Europe/London", country="GB"
+    )
 
 
 @pytest.fixture
@@ -104,7 +114,9 @@ def outsider(elsewhere: Organization) -> Persona:
 
 
 @pytest.fixture
-def personas(alex: Persona, pat: Persona, sam: Persona, casey: Persona, morgan: Persona, outsider: Persona) -> dict[str, Persona]:
+def personas(
+    alex: Persona, pat: Persona, sam: Persona, casey: Persona, morgan: Persona, outsider: Persona
+) -> dict[str, Persona]:
     return {"alex": alex, "pat": pat, "sam": sam, "casey": casey, "morgan": morgan, "outsider": outsider}
 
 

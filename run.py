@@ -11,6 +11,7 @@ Anything after the command is passed on (`python3 run.py demo --port 8001`,
 
 from __future__ import annotations
 
+import glob
 import os
 import shutil
 import subprocess
@@ -24,7 +25,11 @@ TOOLS = ROOT / ".venv-tools"
 UV_VERSION = "0.13.9"
 PG_URL = "postgres://alongside:alongside@127.0.0.1:5432/alongside"
 REDIS_URL = "redis://127.0.0.1:6379/0"
-DEBIAN_PACKAGES = {"postgresql": "/usr/bin/pg_ctlcluster", "redis-server": "/usr/bin/redis-server", "chromium": "/usr/bin/chromium"}
+DEBIAN_PACKAGES = {
+    "postgresql": "/usr/lib/postgresql/*/bin/postgres",
+    "redis-server": "/usr/bin/redis-server",
+    "chromium": "/usr/bin/chromium",
+}
 
 
 def say(message: str) -> None:
@@ -39,8 +44,19 @@ def uv() -> str:
     found = TOOLS / "bin" / "uv"
     if not found.exists():
         say(f"installing uv {UV_VERSION} (the installer that reads uv.lock) into {TOOLS.name}/")
-        run([sys.executable, "-m", "pip", "install", "--quiet", "--disable-pip-version-check",
-             "--target", str(TOOLS), f"uv=={UV_VERSION}"])
+        run(
+            [
+                sys.executable,
+                "-m",
+                "pip",
+                "install",
+                "--quiet",
+                "--disable-pip-version-check",
+                "--target",
+                str(TOOLS),
+                f"uv=={UV_VERSION}",
+            ]
+        )
     return str(found)
 
 
@@ -59,17 +75,23 @@ def is_root() -> bool:
 
 
 def ensure_debian_packages() -> bool:
-    missing = [name for name, path in DEBIAN_PACKAGES.items() if not Path(path).exists()]
+    missing = [name for name, pattern in DEBIAN_PACKAGES.items() if not glob.glob(pattern)]
     if not missing:
         return True
     if not (is_root() and shutil.which("apt-get")):
-        say("PostgreSQL, Redis or Chromium is missing and this is not a root Debian machine: "
-            f"install {' '.join(missing)} to run every test")
+        say(
+            "PostgreSQL, Redis or Chromium is missing and this is not a root Debian machine: "
+            f"install {' '.join(missing)} to run every test"
+        )
         return False
     say(f"installing Debian packages: {' '.join(missing)}")
     env = {**os.environ, "DEBIAN_FRONTEND": "noninteractive"}
     run(["apt-get", "update", "-qq"], env=env, stdout=subprocess.DEVNULL)
-    run(["apt-get", "install", "-y", "-qq", "--no-install-recommends", *missing], env=env, stdout=subprocess.DEVNULL)
+    run(
+        ["apt-get", "install", "-y", "-qq", "--no-install-recommends", *missing],
+        env=env,
+        stdout=subprocess.DEVNULL,
+    )
     return True
 
 
@@ -94,17 +116,27 @@ class Services:
                 break
             time.sleep(1)
         psql = ["su", "postgres", "-c"]
-        role = subprocess.run(psql + ["psql -tAc \"SELECT 1 FROM pg_roles WHERE rolname='alongside'\""],
-                              capture_output=True, text=True, cwd="/")
+        role = subprocess.run(
+            [*psql, "psql -tAc \"SELECT 1 FROM pg_roles WHERE rolname='alongside'\""],
+            capture_output=True,
+            text=True,
+            cwd="/",
+        )
         if "1" not in role.stdout:
-            run(psql + ["psql -q -c \"CREATE ROLE alongside LOGIN SUPERUSER PASSWORD 'alongside'\""], cwd="/")
-        database = subprocess.run(psql + ["psql -tAc \"SELECT 1 FROM pg_database WHERE datname='alongside'\""],
-                                  capture_output=True, text=True, cwd="/")
+            run([*psql, "psql -q -c \"CREATE ROLE alongside LOGIN SUPERUSER PASSWORD 'alongside'\""], cwd="/")
+        database = subprocess.run(
+            [*psql, "psql -tAc \"SELECT 1 FROM pg_database WHERE datname='alongside'\""],
+            capture_output=True,
+            text=True,
+            cwd="/",
+        )
         if "1" not in database.stdout:
-            run(psql + ["createdb -O alongside alongside"], cwd="/")
+            run([*psql, "createdb -O alongside alongside"], cwd="/")
         if subprocess.run(["redis-cli", "-h", "127.0.0.1", "ping"], capture_output=True).returncode != 0:
-            run(["redis-server", "--port", "6379", "--bind", "127.0.0.1", "--save", "", "--daemonize", "yes"],
-                stdout=subprocess.DEVNULL)
+            run(
+                ["redis-server", "--port", "6379", "--bind", "127.0.0.1", "--save", "", "--daemonize", "yes"],
+                stdout=subprocess.DEVNULL,
+            )
             self.started_redis = True
         return True
 
@@ -155,7 +187,9 @@ def test(extra: list[str]) -> int:
     try:
         say("tests on PostgreSQL, with the Redis channel layer")
         postgres = subprocess.run(
-            [venv_bin("pytest"), *extra], cwd=ROOT, env={**env, "DATABASE_URL": PG_URL, "REDIS_URL": REDIS_URL}
+            [venv_bin("pytest"), *extra],
+            cwd=ROOT,
+            env={**env, "DATABASE_URL": PG_URL, "REDIS_URL": REDIS_URL},
         )
     finally:
         services.stop()

@@ -21,7 +21,9 @@ urlpatterns = [
     path("admin/people/", accounts.staff_list, name="staff_list"),
     path("admin/people/<int:membership_id>/", accounts.membership_edit, name="membership_edit"),
     path("admin/invitations/", accounts.invitation_list, name="invitation_list"),
-    path("admin/invitations/<int:invitation_id>/revoke/", accounts.invitation_revoke, name="invitation_revoke"),
+    path(
+        "admin/invitations/<int:invitation_id>/revoke/", accounts.invitation_revoke, name="invitation_revoke"
+    ),
     path("admin/programmes/", accounts.programme_list, name="programme_list"),
     path("audit/", core.audit_log, name="audit_log"),
     path("checkins/today/", checkins.checkin_today, name="checkin_today"),

@@ -16,7 +16,6 @@ import pytest
 from django.urls import URLPattern, URLResolver, get_resolver, reverse
 from django_scopes import scope
 
-from alongside.accounts.models import Invitation
 from alongside.accounts.services import invitation_create
 from alongside.api.api import api
 from alongside.core.access import Access, access_of
@@ -44,7 +43,10 @@ def invitation_token(personas: dict[str, Persona]) -> dict[str, Any]:
     morgan = personas["morgan"]
     with scope(organization=morgan.organization):
         _invitation, token = invitation_create(
-            organization=morgan.organization, invited_by=morgan.user, email="another@example.org", role=Role.PEER
+            organization=morgan.organization,
+            invited_by=morgan.user,
+            email="another@example.org",
+            role=Role.PEER,
         )
     return {"token": token}
 
@@ -132,14 +134,22 @@ def test_every_route_declares_access_and_has_a_test_case() -> None:
 
 
 def test_declared_roles_match_the_test_table() -> None:
-    persona_roles = {"alex": Role.PARTICIPANT, "pat": Role.PEER, "sam": Role.SUPERVISOR, "casey": Role.CLINICIAN, "morgan": Role.ADMIN}
+    persona_roles = {
+        "alex": Role.PARTICIPANT,
+        "pat": Role.PEER,
+        "sam": Role.SUPERVISOR,
+        "casey": Role.CLINICIAN,
+        "morgan": Role.ADMIN,
+    }
     for name, view in django_routes():
         access = access_of(view)
         assert access is not None
         case = ROUTES[name]
         if access.roles:
             expected = {persona_roles[p] for p in case.allowed}
-            assert expected == set(access.roles), f"{name}: table allows {expected}, view allows {set(access.roles)}"
+            assert expected == set(access.roles), (
+                f"{name}: table allows {expected}, view allows {set(access.roles)}"
+            )
 
 
 def call(client: Any, case: RouteCase, personas: dict[str, Persona], name: str) -> Any:
@@ -206,7 +216,9 @@ class ApiCase:
 
 
 API_ROUTES: dict[str, ApiCase] = {
-    "create_token": ApiCase("post", "/api/v1/auth/token", {"username": "alex", "password": "a-long-test-password"}),
+    "create_token": ApiCase(
+        "post", "/api/v1/auth/token", {"username": "alex", "password": "a-long-test-password"}
+    ),
     "revoke_token": ApiCase("delete", "/api/v1/auth/token", ok=(204, 400)),
     "me": ApiCase("get", "/api/v1/me"),
 }
@@ -245,7 +257,7 @@ def test_api_anonymous(name: str, client: Any, personas: dict[str, Persona]) -> 
 @pytest.mark.parametrize("name", sorted(API_ROUTES))
 def test_api_outsider_sees_nothing_of_another_organization(name: str, personas: dict[str, Persona]) -> None:
     response = api_call(personas["outsider"].client(), API_ROUTES[name])
-    for marker in HARBOR_MARKERS + ("harbor",):
+    for marker in (*HARBOR_MARKERS, "harbor"):
         assert marker not in response.content.decode()
 
 

@@ -4,8 +4,8 @@ import zoneinfo
 from typing import Any
 
 from django import forms
-from django.contrib import messages
 from django.conf import settings
+from django.contrib import messages
 from django.http import HttpRequest
 from django.utils.translation import gettext_lazy as _
 
@@ -85,7 +85,9 @@ class OrganizationSettingsForm(forms.Form):
 class InvitationForm(forms.Form):
     email = forms.EmailField(label=_("Email address"))
     role = forms.ChoiceField(label=_("Role"), choices=Role.choices)
-    programme = forms.ModelChoiceField(label=_("Programme"), queryset=Programme.objects.none(), required=False)
+    programme: forms.ModelChoiceField[Programme] = forms.ModelChoiceField(
+        label=_("Programme"), queryset=Programme.objects.none(), required=False
+    )
 
     def __init__(self, *args: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
@@ -95,16 +97,18 @@ class InvitationForm(forms.Form):
         email = self.cleaned_data["email"].strip().lower()
         if Membership.objects.filter(user__email__iexact=email).exists():
             raise forms.ValidationError(_("Someone with this email is already a member."))
-        if Invitation.objects.filter(
-            email=email, accepted_at__isnull=True, revoked_at__isnull=True
-        ).exists():
-            raise forms.ValidationError(_("An invitation to this email is already waiting. Withdraw it first."))
+        if Invitation.objects.filter(email=email, accepted_at__isnull=True, revoked_at__isnull=True).exists():
+            raise forms.ValidationError(
+                _("An invitation to this email is already waiting. Withdraw it first.")
+            )
         return email
 
 
 class MembershipForm(forms.Form):
     role = forms.ChoiceField(label=_("Role"), choices=Role.choices)
-    programme = forms.ModelChoiceField(label=_("Programme"), queryset=Programme.objects.none(), required=False)
+    programme: forms.ModelChoiceField[Programme] = forms.ModelChoiceField(
+        label=_("Programme"), queryset=Programme.objects.none(), required=False
+    )
     is_active = forms.BooleanField(label=_("Active"), required=False)
 
     def __init__(self, *args: Any, **kwargs: Any) -> None:
@@ -114,4 +118,6 @@ class MembershipForm(forms.Form):
 
 class ProgrammeForm(forms.Form):
     name = forms.CharField(label=_("Name"), max_length=150)
-    description = forms.CharField(label=_("Description"), widget=forms.Textarea(attrs={"rows": 3}), required=False)
+    description = forms.CharField(
+        label=_("Description"), widget=forms.Textarea(attrs={"rows": 3}), required=False
+    )

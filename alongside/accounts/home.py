@@ -34,7 +34,9 @@ def participant_home(request: HttpRequest, membership: Membership) -> HttpRespon
             "todays_checkin": todays,
             "checkin_form": form,
             "streak": current_streak(
-                CheckIn.objects.filter(participant=membership).order_by("-day").values_list("day", flat=True)[:800],
+                CheckIn.objects.filter(participant=membership)
+                .order_by("-day")
+                .values_list("day", flat=True)[:800],
                 today,
             ),
             "recent_checkins": list(reversed(recent[:7])),

@@ -10,12 +10,12 @@ from django.utils import translation
 from django.utils.translation import gettext as _
 from django_scopes import scope, scopes_disabled
 
-from alongside.accounts.models import Membership
+from alongside.accounts.models import Membership, User
 
 ACTIVE_ORGANIZATION_KEY = "active_organization_id"
 
 
-def memberships_of(user: object) -> list[Membership]:
+def memberships_of(user: User) -> list[Membership]:
     """Every active membership of a signed-in person, across organizations (filtered by person,
     so reading them unscoped shows nobody anything that is not theirs)."""
     with scopes_disabled():
@@ -60,7 +60,7 @@ class OrganizationMiddleware:
         request.membership = None  # type: ignore[attr-defined]
         request.organization = None  # type: ignore[attr-defined]
         if request.user.is_authenticated:
-            memberships = memberships_of(request.user)
+            memberships = memberships_of(request.user)  # type: ignore[arg-type]
             chosen_id = request.session.get(ACTIVE_ORGANIZATION_KEY)
             active = next((m for m in memberships if m.organization_id == chosen_id), None)
             if active is None and memberships:
@@ -93,7 +93,9 @@ class RequiredMfaMiddleware:
         ):
             messages.info(
                 request,
-                _("%(org)s asks everyone in your role to use two-factor authentication. Please set it up to continue.")
+                _(
+                    "%(org)s asks everyone in your role to use two-factor authentication. Please set it up to continue."
+                )
                 % {"org": membership.organization.name},
             )
             return redirect("mfa_activate_totp")

@@ -45,12 +45,16 @@ class Organization(models.Model):
     name = models.CharField(_("name"), max_length=150)
     slug = models.SlugField(_("short name"), unique=True)
     timezone = models.CharField(_("time zone"), max_length=64, default="UTC", validators=[validate_timezone])
-    country = models.CharField(_("country"), max_length=2, default="US", help_text=_("ISO 3166 code, e.g. US"))
+    country = models.CharField(
+        _("country"), max_length=2, default="US", help_text=_("ISO 3166 code, e.g. US")
+    )
     default_language = models.CharField(
         _("default language"), max_length=8, choices=settings.LANGUAGES, default="en"
     )
     self_signup = models.BooleanField(
-        _("open sign-up"), default=False, help_text=_("Anyone may sign up as a participant without an invitation.")
+        _("open sign-up"),
+        default=False,
+        help_text=_("Anyone may sign up as a participant without an invitation."),
     )
     mfa_required_roles = models.JSONField(
         _("roles that must use two-factor authentication"), default=list, blank=True
@@ -114,7 +118,9 @@ class Invitation(OrganizationScoped):
 
     email = models.EmailField(_("email"))
     role = models.CharField(_("role"), max_length=20, choices=Role.choices)
-    programme = models.ForeignKey(Programme, null=True, blank=True, on_delete=models.SET_NULL, related_name="+")
+    programme = models.ForeignKey(
+        Programme, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
     token_hash = models.CharField(max_length=64, unique=True)
     invited_by = models.ForeignKey(User, null=True, on_delete=models.SET_NULL, related_name="+")
     created_at = models.DateTimeField(default=now)

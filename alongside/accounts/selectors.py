@@ -1,5 +1,6 @@
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import timedelta
 
@@ -26,7 +27,7 @@ class PeerLoad:
 @dataclass(frozen=True)
 class OrganizationOverview:
     counts_by_role: dict[str, int]
-    waiting_participants: list[Membership]
+    waiting_participants: Sequence[Membership]
     peer_loads: list[PeerLoad]
     checked_in_last_7_days: int
     participants: int

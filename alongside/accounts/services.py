@@ -74,7 +74,9 @@ def organization_update_settings(
     organization.mfa_required_roles = sorted(mfa_required_roles)
     organization.full_clean()
     organization.save()
-    audit_record(action="organization.settings.update", actor=actor, organization=organization, obj=organization)
+    audit_record(
+        action="organization.settings.update", actor=actor, organization=organization, obj=organization
+    )
     return organization
 
 
@@ -96,7 +98,9 @@ def membership_create(
         raise ValidationError(_("Unknown role."))
     with scopes_disabled():
         if Membership.objects.filter(organization=organization, user=user).exists():
-            raise ValidationError(_("This person is already a member of %(org)s.") % {"org": organization.name})
+            raise ValidationError(
+                _("This person is already a member of %(org)s.") % {"org": organization.name}
+            )
     membership = Membership.objects.with_scopes_disabled().create(
         organization=organization, user=user, role=role, programme=programme
     )
@@ -245,7 +249,9 @@ def invitation_revoke(*, actor: User, invitation: Invitation) -> Invitation:
         raise InvitationError(_("This invitation has already been used."))
     invitation.revoked_at = timezone.now()
     invitation.save(update_fields=["revoked_at"])
-    audit_record(action="invitation.revoke", actor=actor, organization=invitation.organization, obj=invitation)
+    audit_record(
+        action="invitation.revoke", actor=actor, organization=invitation.organization, obj=invitation
+    )
     return invitation
 
 

@@ -1,5 +1,7 @@
 from __future__ import annotations
 
+from typing import cast
+
 from django.contrib import messages
 from django.core.exceptions import ValidationError
 from django.http import HttpRequest, HttpResponse
@@ -21,7 +23,7 @@ from alongside.accounts.forms import (
 )
 from alongside.accounts.home import home_for_role
 from alongside.accounts.middleware import ACTIVE_ORGANIZATION_KEY
-from alongside.accounts.models import Invitation, Membership, Organization, Programme
+from alongside.accounts.models import Invitation, Membership, Organization, Programme, User
 from alongside.accounts.selectors import open_organizations
 from alongside.core.access import public, roles_required, signed_in
 from alongside.core.roles import Role
@@ -78,10 +80,14 @@ def set_language(request: HttpRequest) -> HttpResponse:
 
 @signed_in
 def preferences(request: HttpRequest) -> HttpResponse:
-    user = request.user
+    user = cast(User, request.user)
     form = PreferencesForm(
         request.POST or None,
-        initial={"display_name": user.display_name, "timezone": user.timezone, "language": user.language or "en"},  # type: ignore[union-attr]
+        initial={
+            "display_name": user.display_name,
+            "timezone": user.timezone,
+            "language": user.language or "en",
+        },  # type: ignore[union-attr]
     )
     if request.method == "POST" and form.is_valid():
         services.user_update_preferences(
@@ -160,7 +166,7 @@ def staff_list(request: HttpRequest) -> HttpResponse:
 
 @roles_required(Role.ADMIN)
 def membership_edit(request: HttpRequest, membership_id: int) -> HttpResponse:
-    member = get_object_or_404(Membership.objects.select_related("user"), pk=membership_id)
+    member: Membership = get_object_or_404(Membership.objects.select_related("user"), pk=membership_id)
     form = MembershipForm(
         request.POST or None,
         initial={"role": member.role, "programme": member.programme_id, "is_active": member.is_active},
@@ -228,4 +234,3 @@ def programme_list(request: HttpRequest) -> HttpResponse:
             return redirect("programme_list")
     programmes = Programme.objects.all()
     return render(request, "accounts/programme_list.html", {"form": form, "programmes": programmes})
-

@@ -62,7 +62,7 @@ class TokenRequest(Schema):
 
 class TokenResponse(Schema):
     token: str
-    token_type: str = "Bearer"
+    token_type: str = "Bearer"  # noqa: S105 (a scheme name, not a secret)
     expires_at: str
 
 
@@ -73,7 +73,9 @@ def create_token(request: HttpRequest, body: TokenRequest) -> Any:
     rate limited together with web logins."""
     key = body.username.strip().lower()
     if not ratelimit.consume(request, action="login_failed", key=key, dry_run=True):
-        return problem(request, 429, "Too many failed attempts. Wait a few minutes and try again.", kind="rate-limited")
+        return problem(
+            request, 429, "Too many failed attempts. Wait a few minutes and try again.", kind="rate-limited"
+        )
     user = authenticate(request, username=body.username.strip(), password=body.password)
     if user is None or not user.is_active:
         ratelimit.consume(request, action="login_failed", key=key)
@@ -129,7 +131,11 @@ def me(request: HttpRequest) -> Any:
         "language": user.language or "en",  # type: ignore[union-attr]
         "memberships": [
             {
-                "organization": {"id": m.organization.pk, "name": m.organization.name, "slug": m.organization.slug},
+                "organization": {
+                    "id": m.organization.pk,
+                    "name": m.organization.name,
+                    "slug": m.organization.slug,
+                },
                 "role": m.role,
                 "active": active is not None and m.pk == active.pk,
             }

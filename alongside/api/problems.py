@@ -40,10 +40,15 @@ def install_problem_handlers(api: NinjaAPI) -> None:
     @api.exception_handler(NinjaValidationError)
     def invalid_input(request: HttpRequest, exc: NinjaValidationError) -> HttpResponse:
         errors = [
-            {"location": ".".join(str(part) for part in error.get("loc", [])), "message": error.get("msg", "")}
+            {
+                "location": ".".join(str(part) for part in error.get("loc", [])),
+                "message": error.get("msg", ""),
+            }
             for error in exc.errors
         ]
-        return problem(request, 422, "The request body or parameters are not valid.", kind="invalid-input", errors=errors)
+        return problem(
+            request, 422, "The request body or parameters are not valid.", kind="invalid-input", errors=errors
+        )
 
     @api.exception_handler(AuthenticationError)
     def unauthenticated(request: HttpRequest, exc: AuthenticationError) -> HttpResponse:
@@ -68,4 +73,6 @@ def install_problem_handlers(api: NinjaAPI) -> None:
     @api.exception_handler(Exception)
     def server_error(request: HttpRequest, exc: Exception) -> HttpResponse:
         logger.exception("API error on %s", request.path)
-        return problem(request, 500, "Something went wrong on our side. Nothing was changed.", kind="server-error")
+        return problem(
+            request, 500, "Something went wrong on our side. Nothing was changed.", kind="server-error"
+        )

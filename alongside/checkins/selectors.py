@@ -16,6 +16,9 @@ def checkins_of(*, viewer: Membership, participant: Membership, days: int | None
         checkins = checkins[:days]
     if viewer.pk != participant.pk:
         audit_record(
-            action="checkin.read", actor=viewer.user, organization=participant.organization, subject=participant
+            action="checkin.read",
+            actor=viewer.user,
+            organization=participant.organization,
+            subject=participant,
         )
     return checkins

@@ -38,7 +38,9 @@ def checkin_today(request: HttpRequest) -> HttpResponse:
         messages.warning(request, _("Your check-in is saved. You matter: help is available right now."))
         return redirect("crisis_help")
     if result.checkin.wants_to_talk:
-        messages.success(request, _("Thank you for checking in. Your peer supporter will see that you'd like to talk."))
+        messages.success(
+            request, _("Thank you for checking in. Your peer supporter will see that you'd like to talk.")
+        )
     else:
         messages.success(request, _("Thank you for checking in."))
     return redirect("home")

@@ -59,7 +59,7 @@ def signed_in(view: View) -> View:
             return redirect_to_login(request.get_full_path())
         return view(request, *args, **kwargs)
 
-    return _mark(wrapper, Access(signed_in=True))  # type: ignore[arg-type]
+    return _mark(wrapper, Access(signed_in=True))  # type: ignore[arg-type,return-value]
 
 
 def roles_required(*roles: Role | str) -> Callable[[View], View]:
@@ -76,7 +76,7 @@ def roles_required(*roles: Role | str) -> Callable[[View], View]:
                 raise PermissionDenied
             return view(request, *args, **kwargs)
 
-        return _mark(wrapper, Access(roles=allowed))  # type: ignore[arg-type]
+        return _mark(wrapper, Access(roles=allowed))  # type: ignore[arg-type,return-value]
 
     return decorate
 

@@ -154,12 +154,14 @@ def audit_verify() -> tuple[int, list[ChainProblem]]:
                         ChainProblem(chain, event.sequence, event.pk, "does not follow the event before it")
                     )
                 if event_digest(event) != event.hash:
-                    problems.append(ChainProblem(chain, event.sequence, event.pk, "was altered after it was written"))
+                    problems.append(
+                        ChainProblem(chain, event.sequence, event.pk, "was altered after it was written")
+                    )
                 expected_prev = event.hash
                 expected_sequence += 1
             head = heads.get(chain)
-            if head is not None and (head.sequence != expected_sequence - 1 or head.last_hash != expected_prev):
-                problems.append(
-                    ChainProblem(chain, head.sequence, None, "the newest events were removed")
-                )
+            if head is not None and (
+                head.sequence != expected_sequence - 1 or head.last_hash != expected_prev
+            ):
+                problems.append(ChainProblem(chain, head.sequence, None, "the newest events were removed"))
     return checked, problems

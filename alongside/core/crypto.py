@@ -29,7 +29,7 @@ class Keyring:
         return f"{PREFIX}:{self.current_id}:{token}"
 
     def decrypt(self, stored: str) -> str:
-        prefix, key_id, token = split_stored(stored)
+        _prefix, key_id, token = split_stored(stored)
         fernet = self.fernets.get(key_id)
         if fernet is None:
             raise ImproperlyConfigured(f"No field-encryption key with id {key_id!r} is configured.")
@@ -69,9 +69,7 @@ def parse_keys(spec: str) -> Keyring:
             continue
         key_id, sep, key = item.partition(":")
         if not sep or not key_id or not key_id.isalnum():
-            raise ImproperlyConfigured(
-                "FIELD_ENCRYPTION_KEYS entries read 'id:key' with an alphanumeric id."
-            )
+            raise ImproperlyConfigured("FIELD_ENCRYPTION_KEYS entries read 'id:key' with an alphanumeric id.")
         if key_id in fernets:
             raise ImproperlyConfigured(f"Field-encryption key id {key_id!r} is listed twice.")
         try:

@@ -26,6 +26,8 @@ def periodic_jobs() -> list[PeriodicJob]:
             "alongside.core.tasks.worker_heartbeat",
             timedelta(seconds=settings.WORKER_HEARTBEAT_SECONDS),
         ),
-        PeriodicJob("expired-invitations", "alongside.accounts.tasks.drop_expired_invitations", timedelta(days=1)),
+        PeriodicJob(
+            "expired-invitations", "alongside.accounts.tasks.drop_expired_invitations", timedelta(days=1)
+        ),
         PeriodicJob("expired-api-tokens", "alongside.api.tasks.drop_expired_tokens", timedelta(days=1)),
     ]

@@ -42,7 +42,7 @@ class SecurityHeadersMiddleware:
             "Permissions-Policy", "camera=(), microphone=(), geolocation=(), payment=(), usb=()"
         )
         response.setdefault("Cross-Origin-Resource-Policy", "same-origin")
-        if not request.path.startswith("/static/") and getattr(request, "user", None) is not None:
-            if request.user.is_authenticated:
-                response["Cache-Control"] = "no-store"
+        user = getattr(request, "user", None)
+        if not request.path.startswith("/static/") and user is not None and user.is_authenticated:
+            response["Cache-Control"] = "no-store"
         return response

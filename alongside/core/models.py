@@ -23,6 +23,9 @@ class OrganizationScoped(models.Model):
     class Meta:
         abstract = True
 
+    def __str__(self) -> str:
+        return f"{self._meta.verbose_name} {self.pk}"
+
 
 class AuditQuerySet(models.QuerySet["AuditEvent"]):
     def update(self, **kwargs: Any) -> int:
@@ -77,12 +80,19 @@ class AuditEvent(models.Model):
     prev_hash = models.CharField(max_length=64)
     hash = models.CharField(max_length=64, unique=True)
 
-    objects = ScopedManager(organization="organization", _manager_class=models.Manager.from_queryset(AuditQuerySet))
+    objects = ScopedManager(
+        organization="organization", _manager_class=models.Manager.from_queryset(AuditQuerySet)
+    )
 
     class Meta:
         ordering = ["-created_at", "-id"]
-        constraints = [models.UniqueConstraint(fields=["chain", "sequence"], name="audit_chain_sequence_unique")]
+        constraints = [
+            models.UniqueConstraint(fields=["chain", "sequence"], name="audit_chain_sequence_unique")
+        ]
         indexes = [models.Index(fields=["organization", "-created_at"])]
+
+    def __str__(self) -> str:
+        return f"{self.chain} #{self.sequence} {self.action}"
 
     def save(self, *args: Any, **kwargs: Any) -> None:
         if not self._state.adding:
@@ -100,6 +110,9 @@ class AuditChainHead(models.Model):
     sequence = models.PositiveBigIntegerField(default=0)
     last_hash = models.CharField(max_length=64)
 
+    def __str__(self) -> str:
+        return f"{self.chain} at #{self.sequence}"
+
 
 class ScheduledJobState(models.Model):
     """When each periodic job is next due. Updated by compare-and-set, so two schedulers never
@@ -109,9 +122,15 @@ class ScheduledJobState(models.Model):
     next_run_at = models.DateTimeField()
     last_enqueued_at = models.DateTimeField(null=True, blank=True)
 
+    def __str__(self) -> str:
+        return f"{self.name} next at {self.next_run_at:%Y-%m-%d %H:%M:%S}"
+
 
 class WorkerHeartbeat(models.Model):
     """Written by the heartbeat job, which only a running worker executes; /healthz reads it."""
 
     name = models.CharField(max_length=100, primary_key=True)
     seen_at = models.DateTimeField()
+
+    def __str__(self) -> str:
+        return f"{self.name} seen at {self.seen_at:%Y-%m-%d %H:%M:%S}"

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from django.apps import apps
-from django.db import transaction
+from django.db import models, transaction
 from django_scopes import scopes_disabled
 
 from alongside.core.crypto import keyring
@@ -12,7 +12,7 @@ from alongside.core.fields import EncryptedTextField
 BATCH = 500
 
 
-def encrypted_fields() -> list[tuple[type, str]]:
+def encrypted_fields() -> list[tuple[type[models.Model], str]]:
     found = []
     for model in apps.get_models():
         for field in model._meta.concrete_fields:

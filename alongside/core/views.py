@@ -44,9 +44,13 @@ def audit_log(request: HttpRequest) -> HttpResponse:
             events = events.filter(subject=data["participant"])
         tz = timezone.get_current_timezone()
         if data.get("since"):
-            events = events.filter(created_at__gte=timezone.make_aware(datetime.combine(data["since"], time.min), tz))
+            events = events.filter(
+                created_at__gte=timezone.make_aware(datetime.combine(data["since"], time.min), tz)
+            )
         if data.get("until"):
-            events = events.filter(created_at__lte=timezone.make_aware(datetime.combine(data["until"], time.max), tz))
+            events = events.filter(
+                created_at__lte=timezone.make_aware(datetime.combine(data["until"], time.max), tz)
+            )
     page = Paginator(events, 50).get_page(request.GET.get("page"))
     query = request.GET.copy()
     query.pop("page", None)

@@ -71,8 +71,19 @@ DEMO_PEOPLE = [
 EXTRA_MEMBERSHIPS = [("morgan", EASTSIDE, Role.ADMIN)]
 
 MATCHES = [
-    ("alex", "pat", ["You both have lived experience of opioid recovery and parenting", "You are both free on Tuesday evenings"]),
-    ("jordan", "riley", ["You both have lived experience of anxiety and grief", "You both like to meet by chat"]),
+    (
+        "alex",
+        "pat",
+        [
+            "You both have lived experience of opioid recovery and parenting",
+            "You are both free on Tuesday evenings",
+        ],
+    ),
+    (
+        "jordan",
+        "riley",
+        ["You both have lived experience of anxiety and grief", "You both like to meet by chat"],
+    ),
     ("robin", "taylor", ["You both have lived experience of alcohol recovery"]),
 ]
 
@@ -99,7 +110,11 @@ def _organizations() -> dict[str, Organization]:
     )
     eastside, _ = Organization.objects.get_or_create(
         slug=EASTSIDE,
-        defaults={"name": "Eastside Recovery Community Centre", "timezone": "America/Chicago", "country": "US"},
+        defaults={
+            "name": "Eastside Recovery Community Centre",
+            "timezone": "America/Chicago",
+            "country": "US",
+        },
     )
     for organization, names in (
         (harbor, ["Community peer support", "Hospital discharge bridge", "Re-entry support"]),
@@ -115,7 +130,7 @@ def _people(orgs: dict[str, Organization]) -> dict[str, User]:
     password_hash = make_password(DEMO_PASSWORD)
     users = {}
     for person in DEMO_PEOPLE:
-        user, created = User.objects.get_or_create(
+        user, _created = User.objects.get_or_create(
             username=person.username,
             defaults={
                 "display_name": person.display_name,
@@ -132,7 +147,9 @@ def _people(orgs: dict[str, Organization]) -> dict[str, User]:
             )
     for username, org_slug, role in EXTRA_MEMBERSHIPS:
         with scopes_disabled():
-            Membership.objects.get_or_create(user=users[username], organization=orgs[org_slug], defaults={"role": role})
+            Membership.objects.get_or_create(
+                user=users[username], organization=orgs[org_slug], defaults={"role": role}
+            )
     return users
 
 
@@ -191,7 +208,13 @@ def seed_demo(seed: int = 7) -> dict[str, int]:
     users = _people(orgs)
     _matches(orgs, users)
     _checkins(users, "alex", 60, rng, ALEX_NOTES)
-    _checkins(users, "jordan", 45, rng, ["Breathing exercise helped.", "Anxious about Monday.", "", "Good talk with Riley."])
+    _checkins(
+        users,
+        "jordan",
+        45,
+        rng,
+        ["Breathing exercise helped.", "Anxious about Monday.", "", "Good talk with Riley."],
+    )
     with scopes_disabled():
         return {
             "organizations": Organization.objects.count(),

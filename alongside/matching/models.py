@@ -16,10 +16,14 @@ class PeerMatch(OrganizationScoped):
         ACTIVE = "active", _("Active")
         ENDED = "ended", _("Ended")
 
-    participant = models.ForeignKey("accounts.Membership", on_delete=models.CASCADE, related_name="peer_matches")
+    participant = models.ForeignKey(
+        "accounts.Membership", on_delete=models.CASCADE, related_name="peer_matches"
+    )
     peer = models.ForeignKey("accounts.Membership", on_delete=models.CASCADE, related_name="caseload_matches")
     status = models.CharField(max_length=10, choices=Status.choices, default=Status.ACTIVE)
-    reasons = models.JSONField(default=list, blank=True, help_text=_("Why this match was proposed, in plain words."))
+    reasons = models.JSONField(
+        default=list, blank=True, help_text=_("Why this match was proposed, in plain words.")
+    )
     started_at = models.DateTimeField(default=timezone.now)
     ended_at = models.DateTimeField(null=True, blank=True)
 

@@ -36,6 +36,10 @@ def match_start(
         started_at=now,
     )
     audit_record(
-        action="match.start", actor=actor, organization=participant.organization, subject=participant, obj=match
+        action="match.start",
+        actor=actor,
+        organization=participant.organization,
+        subject=participant,
+        obj=match,
     )
     return match

@@ -73,9 +73,9 @@ def caseload_of(peer: Membership, today: date | None = None) -> list[CaseloadEnt
 
     today = today or timezone.localdate()
     participants = list(participants_visible_to(peer).order_by("user__display_name", "user__username"))
-    recent = CheckIn.objects.filter(participant__in=participants, day__gte=today - timedelta(days=7)).order_by(
-        "participant_id", "-day"
-    )
+    recent = CheckIn.objects.filter(
+        participant__in=participants, day__gte=today - timedelta(days=7)
+    ).order_by("participant_id", "-day")
     latest: dict[int, CheckIn] = {}
     flagged: dict[int, str] = {}
     for checkin in recent.defer("note"):

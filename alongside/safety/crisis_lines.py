@@ -41,7 +41,13 @@ CRISIS_LINES: dict[str, list[CrisisLine]] = {
         ),
     ],
     "CA": [
-        CrisisLine("9-8-8 Suicide Crisis Helpline", _("Call or text 9-8-8, English or French."), phone="988", sms="988", hours=_("24/7")),
+        CrisisLine(
+            "9-8-8 Suicide Crisis Helpline",
+            _("Call or text 9-8-8, English or French."),
+            phone="988",
+            sms="988",
+            hours=_("24/7"),
+        ),
     ],
     "GB": [
         CrisisLine("Samaritans", _("Call 116 123, free."), phone="116123", hours=_("24/7")),

@@ -16,7 +16,9 @@ def crisis_help(request: HttpRequest) -> HttpResponse:
     country = request.GET.get("country") or (organization.country if organization else "US")
     emergency, lines = lines_for(country[:2])
     membership = getattr(request, "membership", None)
-    match = active_match_for(membership) if membership is not None and membership.role == "participant" else None
+    match = (
+        active_match_for(membership) if membership is not None and membership.role == "participant" else None
+    )
     return render(
         request,
         "safety/crisis_help.html",

@@ -3,7 +3,14 @@ from __future__ import annotations
 import pytest
 from django.core.management import call_command
 from django.core.management.base import CommandError
-from django.db import IntegrityError, InternalError, OperationalError, ProgrammingError, connection, transaction
+from django.db import (
+    IntegrityError,
+    InternalError,
+    OperationalError,
+    ProgrammingError,
+    connection,
+    transaction,
+)
 from django_scopes import scopes_disabled
 
 from alongside.core.audit import GENESIS, audit_record, audit_record_many, audit_verify
@@ -13,8 +20,12 @@ DB_REFUSAL = (IntegrityError, InternalError, OperationalError, ProgrammingError)
 
 
 def test_it_chains_each_event_to_the_one_before(alex, sam) -> None:
-    first = audit_record(action="participant.view", actor=sam.user, organization=sam.organization, subject=alex.membership)
-    second = audit_record(action="checkin.read", actor=sam.user, organization=sam.organization, subject=alex.membership)
+    first = audit_record(
+        action="participant.view", actor=sam.user, organization=sam.organization, subject=alex.membership
+    )
+    second = audit_record(
+        action="checkin.read", actor=sam.user, organization=sam.organization, subject=alex.membership
+    )
     assert first.prev_hash == GENESIS
     assert second.prev_hash == first.hash
     assert (first.sequence, second.sequence) == (1, 2)
@@ -34,7 +45,9 @@ def test_it_records_who_what_whose_and_the_request(alex, sam, client) -> None:
 
 
 def test_it_refuses_edits_and_deletes_through_the_orm(alex, sam) -> None:
-    event = audit_record(action="participant.view", actor=sam.user, organization=sam.organization, subject=alex.membership)
+    event = audit_record(
+        action="participant.view", actor=sam.user, organization=sam.organization, subject=alex.membership
+    )
     event.reason = "changed"
     with pytest.raises(PermissionError):
         event.save()
@@ -47,7 +60,9 @@ def test_it_refuses_edits_and_deletes_through_the_orm(alex, sam) -> None:
 
 
 def test_the_database_itself_refuses_an_edit(alex, sam) -> None:
-    event = audit_record(action="participant.view", actor=sam.user, organization=sam.organization, subject=alex.membership)
+    event = audit_record(
+        action="participant.view", actor=sam.user, organization=sam.organization, subject=alex.membership
+    )
     with pytest.raises(DB_REFUSAL), transaction.atomic(), connection.cursor() as cursor:
         cursor.execute("UPDATE core_auditevent SET reason = 'forged' WHERE id = %s", [event.pk])
 
@@ -63,14 +78,18 @@ def _drop_guard() -> None:
 @pytest.mark.django_db(transaction=True)
 def test_audit_verify_finds_an_event_altered_behind_the_guards(alex, sam) -> None:
     events = [
-        audit_record(action="checkin.read", actor=sam.user, organization=sam.organization, subject=alex.membership)
+        audit_record(
+            action="checkin.read", actor=sam.user, organization=sam.organization, subject=alex.membership
+        )
         for _ in range(3)
     ]
     call_command("audit-verify")
     _drop_guard()
     try:
         with connection.cursor() as cursor:
-            cursor.execute("UPDATE core_auditevent SET actor_label = 'someone-else' WHERE id = %s", [events[1].pk])
+            cursor.execute(
+                "UPDATE core_auditevent SET actor_label = 'someone-else' WHERE id = %s", [events[1].pk]
+            )
         checked, problems = audit_verify()
         assert checked == 3
         assert [(p.sequence, p.problem) for p in problems] == [(2, "was altered after it was written")]
@@ -84,7 +103,9 @@ def test_audit_verify_finds_an_event_altered_behind_the_guards(alex, sam) -> Non
 @pytest.mark.django_db(transaction=True)
 def test_audit_verify_finds_removed_events(alex, sam) -> None:
     for _ in range(3):
-        audit_record(action="checkin.read", actor=sam.user, organization=sam.organization, subject=alex.membership)
+        audit_record(
+            action="checkin.read", actor=sam.user, organization=sam.organization, subject=alex.membership
+        )
     _drop_guard()
     try:
         with connection.cursor() as cursor:
@@ -98,7 +119,10 @@ def test_audit_verify_finds_removed_events(alex, sam) -> None:
 
 def test_many_subjects_are_written_in_one_chain_segment(alex, pat, sam) -> None:
     events = audit_record_many(
-        action="caseload.view", actor=pat.user, organization=pat.organization, subjects=[alex.membership, None]
+        action="caseload.view",
+        actor=pat.user,
+        organization=pat.organization,
+        subjects=[alex.membership, None],
     )
     assert [e.sequence for e in events] == [1, 2]
     assert events[1].prev_hash == events[0].hash

@@ -33,7 +33,9 @@ def test_a_run_claimed_by_another_scheduler_is_not_enqueued_again(db) -> None:
     run_due_jobs(now)
     state = ScheduledJobState.objects.get(name="worker-heartbeat")
     # A second scheduler read the old due time but lost the compare-and-set.
-    claimed = ScheduledJobState.objects.filter(name="worker-heartbeat", next_run_at=now).update(next_run_at=now)
+    claimed = ScheduledJobState.objects.filter(name="worker-heartbeat", next_run_at=now).update(
+        next_run_at=now
+    )
     assert claimed == 0
     assert state.next_run_at > now
 

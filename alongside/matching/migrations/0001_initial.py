@@ -6,29 +6,71 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
-
     initial = True
 
     dependencies = [
-        ('accounts', '0001_initial'),
+        ("accounts", "0001_initial"),
     ]
 
     operations = [
         migrations.CreateModel(
-            name='PeerMatch',
+            name="PeerMatch",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('status', models.CharField(choices=[('active', 'Active'), ('ended', 'Ended')], default='active', max_length=10)),
-                ('reasons', models.JSONField(blank=True, default=list, help_text='Why this match was proposed, in plain words.')),
-                ('started_at', models.DateTimeField(default=django.utils.timezone.now)),
-                ('ended_at', models.DateTimeField(blank=True, null=True)),
-                ('organization', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='+', to='accounts.organization', verbose_name='organization')),
-                ('participant', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='peer_matches', to='accounts.membership')),
-                ('peer', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='caseload_matches', to='accounts.membership')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                (
+                    "status",
+                    models.CharField(
+                        choices=[("active", "Active"), ("ended", "Ended")], default="active", max_length=10
+                    ),
+                ),
+                (
+                    "reasons",
+                    models.JSONField(
+                        blank=True, default=list, help_text="Why this match was proposed, in plain words."
+                    ),
+                ),
+                ("started_at", models.DateTimeField(default=django.utils.timezone.now)),
+                ("ended_at", models.DateTimeField(blank=True, null=True)),
+                (
+                    "organization",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="+",
+                        to="accounts.organization",
+                        verbose_name="organization",
+                    ),
+                ),
+                (
+                    "participant",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="peer_matches",
+                        to="accounts.membership",
+                    ),
+                ),
+                (
+                    "peer",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="caseload_matches",
+                        to="accounts.membership",
+                    ),
+                ),
             ],
             options={
-                'ordering': ['-started_at'],
-                'constraints': [models.UniqueConstraint(condition=models.Q(('status', 'active')), fields=('participant',), name='one_active_peer_per_participant')],
+                "ordering": ["-started_at"],
+                "constraints": [
+                    models.UniqueConstraint(
+                        condition=models.Q(("status", "active")),
+                        fields=("participant",),
+                        name="one_active_peer_per_participant",
+                    )
+                ],
             },
         ),
     ]

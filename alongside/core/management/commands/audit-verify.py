@@ -19,5 +19,7 @@ class Command(BaseCommand):
                 + f": {problem.problem}"
             )
         if problems:
-            raise CommandError(f"Audit log tampering detected: {len(problems)} problem(s) in {checked} events.")
+            raise CommandError(
+                f"Audit log tampering detected: {len(problems)} problem(s) in {checked} events."
+            )
         self.stdout.write(f"Audit log intact: {checked} events verified.")

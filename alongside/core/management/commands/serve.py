@@ -13,7 +13,9 @@ class Command(BaseCommand):
     def add_arguments(self, parser: CommandParser) -> None:
         parser.add_argument("--host", default="127.0.0.1")
         parser.add_argument("--port", type=int, default=8000)
-        parser.add_argument("--workers", type=int, default=1, help="ASGI worker processes (needs REDIS_URL when >1).")
+        parser.add_argument(
+            "--workers", type=int, default=1, help="ASGI worker processes (needs REDIS_URL when >1)."
+        )
 
     def handle(self, *args: Any, **options: Any) -> None:
         if options["workers"] > 1 and not settings.REDIS_URL:
