@@ -11,7 +11,9 @@ from alongside.core.roles import Role
 
 class AuditFilterForm(forms.Form):
     action = forms.CharField(label=_("Action starts with"), required=False, max_length=64)
-    actor: forms.ModelChoiceField[User] = forms.ModelChoiceField(label=_("Who"), queryset=User.objects.none(), required=False)
+    actor: forms.ModelChoiceField[User] = forms.ModelChoiceField(
+        label=_("Who"), queryset=User.objects.none(), required=False
+    )
     participant: forms.ModelChoiceField[Membership] = forms.ModelChoiceField(
         label=_("Whose data"), queryset=Membership.objects.none(), required=False
     )

@@ -1,0 +1,121 @@
+"""The web shell: security headers, no third-party assets, translations, websockets."""
+
+from __future__ import annotations
+
+import os
+import re
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+import polib
+import pytest
+from channels.testing.websocket import WebsocketCommunicator
+from django.conf import settings
+
+from alongside.core.notifications import notify_user
+from config.asgi import application
+
+LOCALE = Path(settings.BASE_DIR) / "alongside" / "locale" / "es" / "LC_MESSAGES"
+
+
+def test_pages_carry_a_content_security_policy_and_security_headers(client, db) -> None:
+    response = client.get("/accounts/login/")
+    csp = response["Content-Security-Policy"]
+    assert "default-src 'self'" in csp
+    assert "frame-ancestors 'none'" in csp
+    assert "script-src 'self'" in csp and "unsafe-inline" not in csp
+    assert response["X-Frame-Options"] == "DENY"
+    assert response["X-Content-Type-Options"] == "nosniff"
+    assert response["Referrer-Policy"] == "same-origin"
+    assert "camera=()" in response["Permissions-Policy"]
+
+
+def test_personal_pages_are_not_cached(alex) -> None:
+    assert alex.client().get("/")["Cache-Control"] == "no-store"
+
+
+@pytest.mark.parametrize("path", ["/accounts/login/", "/accounts/signup/", "/help/"])
+def test_no_asset_is_loaded_from_another_host(client, db, path: str) -> None:
+    html = client.get(path).content.decode()
+    external = re.findall(r'(?:src|href)="(https?://[^"]+)"', html)
+    assert external == []
+
+
+def test_htmx_is_served_from_our_own_static_files(client, db) -> None:
+    assert 'src="/static/alongside/vendor/htmx.min.js"' in client.get("/accounts/login/").content.decode()
+    assert (Path(settings.BASE_DIR) / "alongside/static/alongside/vendor/htmx.min.js").stat().st_size > 10_000
+
+
+def test_the_spanish_catalogue_is_complete_and_compiled() -> None:
+    catalogue = polib.pofile(str(LOCALE / "django.po"))
+    assert catalogue.percent_translated() == 100, [e.msgid for e in catalogue.untranslated_entries()][:10]
+    assert not catalogue.fuzzy_entries()
+    compiled = polib.mofile(str(LOCALE / "django.mo"))
+    assert {e.msgid for e in compiled} >= {e.msgid for e in catalogue if not e.obsolete}
+
+
+@pytest.mark.skipif(shutil.which("xgettext") is None, reason="needs GNU gettext (run.py test installs it)")
+def test_every_string_in_the_code_has_a_spanish_translation(tmp_path) -> None:
+    """Extract the messages afresh, in a copy of the source, and look for untranslated ones."""
+    root = Path(settings.BASE_DIR)
+    copy = tmp_path / "src"
+    ignore = shutil.ignore_patterns("__pycache__", "tests", "migrations", "*.mo")
+    shutil.copytree(root / "alongside", copy / "alongside", ignore=ignore)
+    shutil.copytree(root / "config", copy / "config", ignore=ignore)
+    env = {**os.environ, "ALONGSIDE_TESTING": "1", "DATA_DIR": str(tmp_path / "var"), "PYTHONPATH": str(copy)}
+    subprocess.run(
+        [sys.executable, "-m", "alongside", "makemessages", "-l", "es", "--no-obsolete"],
+        cwd=copy,
+        env=env,
+        check=True,
+        capture_output=True,
+    )
+    catalogue = polib.pofile(str(copy / "alongside/locale/es/LC_MESSAGES/django.po"))
+    untranslated = [e.msgid for e in catalogue.untranslated_entries()] + [
+        e.msgid for e in catalogue.fuzzy_entries()
+    ]
+    assert not untranslated, f"translate these (makemessages -l es): {untranslated[:15]}"
+
+
+@pytest.mark.django_db(transaction=True)
+async def test_notifications_reach_only_the_signed_in_person(alex, jordan) -> None:
+    communicator = WebsocketCommunicator(
+        application, "/ws/notifications/", headers=[(b"origin", b"http://localhost")]
+    )
+    communicator.scope["user"] = alex.user
+    connected, _code = await communicator.connect()
+    assert connected
+    other = WebsocketCommunicator(
+        application, "/ws/notifications/", headers=[(b"origin", b"http://localhost")]
+    )
+    other.scope["user"] = jordan.user
+    assert (await other.connect())[0]
+    from asgiref.sync import sync_to_async
+
+    await sync_to_async(notify_user)(alex.user.pk, {"text": "Pat replied"})
+    assert await communicator.receive_json_from(timeout=2) == {
+        "type": "notification",
+        "payload": {"text": "Pat replied"},
+    }
+    assert await other.receive_nothing(timeout=0.2)
+    await communicator.disconnect()
+    await other.disconnect()
+
+
+async def test_anonymous_websocket_connections_are_refused() -> None:
+    communicator = WebsocketCommunicator(
+        application, "/ws/notifications/", headers=[(b"origin", b"http://localhost")]
+    )
+    connected, code = await communicator.connect()
+    assert not connected
+    assert code == 4401
+
+
+async def test_websockets_from_another_site_are_refused() -> None:
+    communicator = WebsocketCommunicator(
+        application, "/ws/notifications/", headers=[(b"origin", b"https://evil.example")]
+    )
+    connected, _code = await communicator.connect()
+    assert not connected
