@@ -52,6 +52,7 @@ def uv() -> str:
                 "install",
                 "--quiet",
                 "--disable-pip-version-check",
+                "--root-user-action=ignore",
                 "--target",
                 str(TOOLS),
                 f"uv=={UV_VERSION}",

@@ -40,7 +40,11 @@ def use_local_secrets(*, create: bool) -> None:
 
 def main() -> None:
     os.environ.setdefault("DJANGO_SETTINGS_MODULE", "config.settings")
-    use_local_secrets(create=len(sys.argv) > 1 and sys.argv[1] in {"demo", "seed"})
+    command = sys.argv[1] if len(sys.argv) > 1 else ""
+    use_local_secrets(create=command in {"demo", "seed"})
+    if command == "demo":
+        # The demo serves plain HTTP on localhost; production sits behind TLS.
+        os.environ.setdefault("SECURE_HTTPS", "false")
     from django.core.management import execute_from_command_line
 
     execute_from_command_line(sys.argv)
