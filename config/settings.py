@@ -287,6 +287,7 @@ USE_TZ = True
 TIME_ZONE = env_str("TIME_ZONE", "UTC")
 
 STATIC_URL = "/static/"
+STATICFILES_DIRS = [BASE_DIR / "alongside" / "static"]
 STATIC_ROOT = DATA_DIR / "static"
 STORAGES = {
     "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},

@@ -43,6 +43,14 @@ def test_no_asset_is_loaded_from_another_host(client, db, path: str) -> None:
     assert external == []
 
 
+@pytest.mark.parametrize(
+    "path", ["alongside/css/alongside.css", "alongside/js/alongside.js", "alongside/vendor/htmx.min.js"]
+)
+def test_our_static_files_are_served(client, db, path: str) -> None:
+    response = client.get(f"/static/{path}")
+    assert response.status_code == 200
+
+
 def test_htmx_is_served_from_our_own_static_files(client, db) -> None:
     assert 'src="/static/alongside/vendor/htmx.min.js"' in client.get("/accounts/login/").content.decode()
     assert (Path(settings.BASE_DIR) / "alongside/static/alongside/vendor/htmx.min.js").stat().st_size > 10_000
