@@ -22,7 +22,7 @@ def memberships_of(user: User) -> list[Membership]:
         return list(
             Membership.objects.filter(user=user, is_active=True, organization__is_active=True)
             .select_related("organization", "programme")
-            .order_by("organization__name")
+            .order_by("joined_at", "organization__name")
         )
 
 

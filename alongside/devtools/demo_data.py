@@ -126,9 +126,10 @@ def _organizations() -> dict[str, Organization]:
     return {HARBOR: harbor, EASTSIDE: eastside}
 
 
-def _people(orgs: dict[str, Organization]) -> dict[str, User]:
+def _people(orgs: dict[str, Organization], rng: random.Random) -> dict[str, User]:
     password_hash = make_password(DEMO_PASSWORD)
     users = {}
+    now = timezone.now()
     for person in DEMO_PEOPLE:
         user, _created = User.objects.get_or_create(
             username=person.username,
@@ -143,7 +144,14 @@ def _people(orgs: dict[str, Organization]) -> dict[str, User]:
         users[person.username] = user
         with scopes_disabled():
             Membership.objects.get_or_create(
-                user=user, organization=orgs[person.organization], defaults={"role": person.role}
+                user=user,
+                organization=orgs[person.organization],
+                # Staff and matched participants joined months ago; the queue has waited days.
+                defaults={
+                    "role": person.role,
+                    "joined_at": now
+                    - timedelta(days=rng.randint(1, 21) if person.role == Role.PARTICIPANT else 300),
+                },
             )
     for username, org_slug, role in EXTRA_MEMBERSHIPS:
         with scopes_disabled():
@@ -157,6 +165,10 @@ def _matches(orgs: dict[str, Organization], users: dict[str, User]) -> None:
     with scopes_disabled():
         for participant_name, peer_name, reasons in MATCHES:
             participant = Membership.objects.get(user=users[participant_name])
+            if participant.joined_at > timezone.now() - timedelta(days=80):
+                Membership.objects.filter(pk=participant.pk).update(
+                    joined_at=timezone.now() - timedelta(days=90)
+                )
             peer = Membership.objects.get(user=users[peer_name], organization=participant.organization)
             if not PeerMatch.objects.filter(participant=participant).exists():
                 PeerMatch.objects.create(
@@ -182,7 +194,9 @@ def _checkins(users: dict[str, User], username: str, days: int, rng: random.Rand
         day = today - timedelta(days=offset)
         if rng.random() < 0.12:  # a missed day now and then
             continue
-        mood = max(1, min(5, mood + rng.choice([-1, 0, 0, 0, 1, 1])))
+        # A bounded walk pulled back towards "okay to good": real weeks have ups and downs.
+        drift = 1 if mood < 3 else -1 if mood > 4 else 0
+        mood = max(1, min(5, mood + rng.choice([-1, 0, 0, 1, drift, drift])))
         at = datetime.combine(day, time(20, rng.randint(0, 59)), tzinfo=tz)
         rows.append(
             CheckIn(
@@ -205,7 +219,7 @@ def seed_demo(seed: int = 7) -> dict[str, int]:
     """Creates (or completes) the demo organizations, people, matches and check-ins."""
     rng = random.Random(seed)
     orgs = _organizations()
-    users = _people(orgs)
+    users = _people(orgs, rng)
     _matches(orgs, users)
     _checkins(users, "alex", 60, rng, ALEX_NOTES)
     _checkins(
