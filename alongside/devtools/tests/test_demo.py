@@ -38,9 +38,19 @@ def test_every_demo_account_logs_in_and_sees_its_real_home_page(demo) -> None:
 
 def test_seeding_twice_changes_nothing(demo) -> None:
     with scopes_disabled():
-        before = (User.objects.count(), Membership.objects.count(), CheckIn.objects.count(), PeerMatch.objects.count())
+        before = (
+            User.objects.count(),
+            Membership.objects.count(),
+            CheckIn.objects.count(),
+            PeerMatch.objects.count(),
+        )
         seed_demo()
-        after = (User.objects.count(), Membership.objects.count(), CheckIn.objects.count(), PeerMatch.objects.count())
+        after = (
+            User.objects.count(),
+            Membership.objects.count(),
+            CheckIn.objects.count(),
+            PeerMatch.objects.count(),
+        )
     assert before == after
 
 
@@ -51,7 +61,9 @@ def test_the_demo_has_what_a_newcomer_clicks_through(demo) -> None:
         assert harbor.name == "Harbor Peer Collective"
         assert PeerMatch.objects.get(participant=alex).peer.user.username == "pat"
         assert CheckIn.objects.filter(participant=alex).count() >= 45
-        waiting = Membership.objects.filter(organization=harbor, role="participant", peer_matches__isnull=True)
+        waiting = Membership.objects.filter(
+            organization=harbor, role="participant", peer_matches__isnull=True
+        )
         assert waiting.count() >= 15
         assert Membership.objects.filter(user__username="morgan").count() == 2
 
