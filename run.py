@@ -37,7 +37,8 @@ def say(message: str) -> None:
 
 
 def run(command: list[str], **kwargs: object) -> None:
-    subprocess.run(command, check=True, cwd=ROOT, **kwargs)  # type: ignore[call-overload]
+    kwargs.setdefault("cwd", ROOT)
+    subprocess.run(command, check=True, **kwargs)  # type: ignore[call-overload]
 
 
 def uv() -> str:
