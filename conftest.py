@@ -7,6 +7,8 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 
 import pytest
+from django.conf import settings as django_settings
+from django.core.cache import cache
 from django.test import Client
 from django_scopes import scope, scopes_disabled
 
@@ -21,6 +23,14 @@ PASSWORD = "a-long-test-password"  # noqa: S105
 @pytest.fixture(autouse=True)
 def _fast_hashing(settings: pytest.FixtureRequest) -> None:
     settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]  # type: ignore[attr-defined]
+
+
+@pytest.fixture(autouse=True)
+def _empty_cache() -> None:
+    """Rate-limit counters live in the cache. The database cache is rolled back with each test;
+    Redis is not, so it is emptied here."""
+    if "redis" in django_settings.CACHES["default"]["BACKEND"].lower():
+        cache.clear()
 
 
 @dataclass

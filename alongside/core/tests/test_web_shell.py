@@ -11,6 +11,7 @@ from pathlib import Path
 
 import polib
 import pytest
+from asgiref.sync import async_to_sync, sync_to_async
 from channels.testing.websocket import WebsocketCommunicator
 from django.conf import settings
 
@@ -87,43 +88,41 @@ def test_every_string_in_the_code_has_a_spanish_translation(tmp_path) -> None:
     assert not untranslated, f"translate these (makemessages -l es): {untranslated[:15]}"
 
 
+def connect(user=None, origin: bytes = b"http://localhost") -> WebsocketCommunicator:
+    communicator = WebsocketCommunicator(application, "/ws/notifications/", headers=[(b"origin", origin)])
+    if user is not None:
+        communicator.scope["user"] = user
+    return communicator
+
+
 @pytest.mark.django_db(transaction=True)
-async def test_notifications_reach_only_the_signed_in_person(alex, jordan) -> None:
-    communicator = WebsocketCommunicator(
-        application, "/ws/notifications/", headers=[(b"origin", b"http://localhost")]
-    )
-    communicator.scope["user"] = alex.user
-    connected, _code = await communicator.connect()
-    assert connected
-    other = WebsocketCommunicator(
-        application, "/ws/notifications/", headers=[(b"origin", b"http://localhost")]
-    )
-    other.scope["user"] = jordan.user
-    assert (await other.connect())[0]
-    from asgiref.sync import sync_to_async
+def test_notifications_reach_only_the_signed_in_person(alex, jordan) -> None:
+    async def scenario() -> None:
+        mine, theirs = connect(alex.user), connect(jordan.user)
+        assert (await mine.connect())[0]
+        assert (await theirs.connect())[0]
+        await sync_to_async(notify_user)(alex.user.pk, {"text": "Pat replied"})
+        assert await mine.receive_json_from(timeout=2) == {
+            "type": "notification",
+            "payload": {"text": "Pat replied"},
+        }
+        assert await theirs.receive_nothing(timeout=0.2)
+        await mine.disconnect()
+        await theirs.disconnect()
 
-    await sync_to_async(notify_user)(alex.user.pk, {"text": "Pat replied"})
-    assert await communicator.receive_json_from(timeout=2) == {
-        "type": "notification",
-        "payload": {"text": "Pat replied"},
-    }
-    assert await other.receive_nothing(timeout=0.2)
-    await communicator.disconnect()
-    await other.disconnect()
+    async_to_sync(scenario)()
 
 
-async def test_anonymous_websocket_connections_are_refused() -> None:
-    communicator = WebsocketCommunicator(
-        application, "/ws/notifications/", headers=[(b"origin", b"http://localhost")]
-    )
-    connected, code = await communicator.connect()
-    assert not connected
-    assert code == 4401
+def test_anonymous_websocket_connections_are_refused() -> None:
+    async def scenario() -> tuple[bool, int | None]:
+        return await connect().connect()
+
+    assert async_to_sync(scenario)() == (False, 4401)
 
 
-async def test_websockets_from_another_site_are_refused() -> None:
-    communicator = WebsocketCommunicator(
-        application, "/ws/notifications/", headers=[(b"origin", b"https://evil.example")]
-    )
-    connected, _code = await communicator.connect()
-    assert not connected
+def test_websockets_from_another_site_are_refused(alex) -> None:
+    async def scenario() -> bool:
+        connected, _code = await connect(alex.user, origin=b"https://evil.example").connect()
+        return connected
+
+    assert async_to_sync(scenario)() is False
