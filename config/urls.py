@@ -2,9 +2,7 @@ from django.urls import include, path
 
 from alongside.accounts import views as accounts
 from alongside.api.api import api
-from alongside.checkins import views as checkins
 from alongside.core import views as core
-from alongside.participants import views as participants
 from alongside.safety import views as safety
 
 urlpatterns = [
@@ -26,10 +24,8 @@ urlpatterns = [
     ),
     path("admin/programmes/", accounts.programme_list, name="programme_list"),
     path("audit/", core.audit_log, name="audit_log"),
-    path("checkins/today/", checkins.checkin_today, name="checkin_today"),
-    path("checkins/", checkins.checkin_history, name="checkin_history"),
-    path("participants/", participants.participant_list, name="participant_list"),
-    path("participants/<int:participant_id>/", participants.participant_detail, name="participant_detail"),
+    path("checkins/", include("alongside.checkins.urls")),
+    path("participants/", include("alongside.participants.urls")),
     path("api/v1/", api.urls),
 ]
 

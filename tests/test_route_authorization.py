@@ -8,8 +8,7 @@ a wrong role in the same organization, and the right person.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterator
-from dataclasses import dataclass, field
+from collections.abc import Iterator
 from typing import Any
 
 import pytest
@@ -22,12 +21,7 @@ from alongside.core.access import Access, access_of
 from alongside.core.roles import Role
 from config.websockets import websocket_urlpatterns
 from conftest import Persona
-
-Kwargs = Callable[[dict[str, Persona]], dict[str, Any]]
-
-
-def no_kwargs(personas: dict[str, Persona]) -> dict[str, Any]:
-    return {}
+from tests.authz import ALL, ApiCase, RouteCase, collect_app_cases, no_kwargs
 
 
 def pending_invitation(personas: dict[str, Persona]) -> dict[str, Any]:
@@ -51,23 +45,7 @@ def invitation_token(personas: dict[str, Persona]) -> dict[str, Any]:
     return {"token": token}
 
 
-@dataclass(frozen=True)
-class RouteCase:
-    kwargs: Kwargs = no_kwargs
-    method: str = "get"
-    data: dict[str, Any] = field(default_factory=dict)
-    # Who in Harbor is allowed (by persona name); the others are the wrong roles.
-    allowed: tuple[str, ...] = ()
-    # Statuses that count as "let in" for the right person.
-    ok: tuple[int, ...] = (200,)
-    # The secret in the URL is the permission (an invitation link): whoever holds it may see
-    # what it invites to; accepting it is tested in the accounts tests.
-    capability_link: bool = False
-
-
-ALL = ("alex", "pat", "sam", "casey", "morgan")
-
-ROUTES: dict[str, RouteCase] = {
+CORE_ROUTES: dict[str, RouteCase] = {
     "home": RouteCase(allowed=ALL),
     "healthz": RouteCase(ok=(200, 503)),
     "crisis_help": RouteCase(),
@@ -104,6 +82,8 @@ ROUTES: dict[str, RouteCase] = {
         allowed=("pat", "sam", "morgan"),
     ),
 }
+APP_ROUTES, APP_API_ROUTES = collect_app_cases()
+ROUTES = {**CORE_ROUTES, **APP_ROUTES}
 
 # What gives Harbor's data away on a page: an outsider must never see it.
 HARBOR_MARKERS = ("Harbor Peer Collective", ">Alex<", "alex@example.org")
@@ -179,7 +159,7 @@ def test_outsider_sees_nothing_of_another_organization(name: str, personas: dict
         return
     for marker in HARBOR_MARKERS:
         assert marker not in body, f"{name} showed {marker!r} to an outsider"
-    if "kwargs" in case.__dict__ and case.kwargs is not no_kwargs and case.allowed:
+    if case.kwargs is not no_kwargs and case.allowed:
         assert response.status_code in (403, 404), f"{name}: outsider reached another organization's record"
 
 
@@ -206,22 +186,14 @@ def test_right_person_is_let_in(name: str, personas: dict[str, Persona]) -> None
 # The API ------------------------------------------------------------------------------------
 
 
-@dataclass(frozen=True)
-class ApiCase:
-    method: str
-    path: str
-    body: dict[str, Any] | None = None
-    allowed: tuple[str, ...] = ALL
-    ok: tuple[int, ...] = (200,)
-
-
-API_ROUTES: dict[str, ApiCase] = {
+CORE_API_ROUTES: dict[str, ApiCase] = {
     "create_token": ApiCase(
         "post", "/api/v1/auth/token", {"username": "alex", "password": "a-long-test-password"}
     ),
     "revoke_token": ApiCase("delete", "/api/v1/auth/token", ok=(204, 400)),
     "me": ApiCase("get", "/api/v1/me"),
 }
+API_ROUTES = {**CORE_API_ROUTES, **APP_API_ROUTES}
 
 
 def api_operations() -> Iterator[tuple[str, Any]]:
@@ -238,15 +210,15 @@ def test_every_api_operation_declares_access_and_has_a_test_case() -> None:
     assert set(operations) == set(API_ROUTES), "API operations and their test cases differ"
 
 
-def api_call(client: Any, case: ApiCase) -> Any:
-    return getattr(client, case.method)(case.path, data=case.body, content_type="application/json")
+def api_call(client: Any, case: ApiCase, personas: dict[str, Persona]) -> Any:
+    return getattr(client, case.method)(case.url(personas), data=case.body, content_type="application/json")
 
 
 @pytest.mark.parametrize("name", sorted(API_ROUTES))
 def test_api_anonymous(name: str, client: Any, personas: dict[str, Persona]) -> None:
     case = API_ROUTES[name]
     access: Access | None = access_of(dict(api_operations())[name].view_func)
-    response = api_call(client, case)
+    response = api_call(client, case, personas)
     if access is not None and access.public:
         assert response.status_code in case.ok
     else:
@@ -256,7 +228,10 @@ def test_api_anonymous(name: str, client: Any, personas: dict[str, Persona]) -> 
 
 @pytest.mark.parametrize("name", sorted(API_ROUTES))
 def test_api_outsider_sees_nothing_of_another_organization(name: str, personas: dict[str, Persona]) -> None:
-    response = api_call(personas["outsider"].client(), API_ROUTES[name])
+    case = API_ROUTES[name]
+    response = api_call(personas["outsider"].client(), case, personas)
+    if callable(case.path):  # a path naming one of Harbor's records
+        assert response.status_code in (403, 404), f"{name}: outsider reached another organization's record"
     for marker in (*HARBOR_MARKERS, "harbor"):
         assert marker not in response.content.decode()
 
@@ -265,7 +240,7 @@ def test_api_outsider_sees_nothing_of_another_organization(name: str, personas: 
 def test_api_right_person_is_let_in(name: str, personas: dict[str, Persona]) -> None:
     case = API_ROUTES[name]
     for persona in case.allowed:
-        response = api_call(personas[persona].client(), case)
+        response = api_call(personas[persona].client(), case, personas)
         assert response.status_code in case.ok, f"{name} refused {persona}: {response.status_code}"
 
 
