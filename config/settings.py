@@ -89,6 +89,7 @@ INSTALLED_APPS = [
     "alongside.accounts",
     "alongside.participants",
     "alongside.checkins",
+    "alongside.plans",
     "alongside.matching",
     "alongside.safety",
     "alongside.api",

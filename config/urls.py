@@ -26,6 +26,7 @@ urlpatterns = [
     path("audit/", core.audit_log, name="audit_log"),
     path("checkins/", include("alongside.checkins.urls")),
     path("participants/", include("alongside.participants.urls")),
+    path("plan/", include("alongside.plans.urls")),
     path("api/v1/", api.urls),
 ]
 

@@ -57,6 +57,8 @@ def collect_app_cases() -> tuple[dict[str, RouteCase], dict[str, ApiCase]]:
     routes: dict[str, RouteCase] = {}
     api_routes: dict[str, ApiCase] = {}
     for app in pkgutil.iter_modules(alongside.__path__):
+        if not app.ispkg:
+            continue
         name = f"alongside.{app.name}.tests.route_cases"
         try:
             spec = importlib.util.find_spec(name)

@@ -2,17 +2,18 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable
-from functools import wraps
+import importlib
+import importlib.util
+import pkgutil
 from typing import Any
 
 from allauth.core import ratelimit
 from django.contrib.auth import authenticate
-from django.core.exceptions import PermissionDenied
 from django.http import HttpRequest
 from ninja import NinjaAPI, Schema
 from ninja.security import HttpBearer, SessionAuth
 
+from alongside.api.access import api_access
 from alongside.api.problems import install_problem_handlers, problem
 from alongside.api.services import token_issue, token_revoke
 from alongside.core.access import Access
@@ -36,22 +37,20 @@ api = NinjaAPI(
 install_problem_handlers(api)
 
 
-def api_access(access: Access) -> Callable[[Callable[..., Any]], Callable[..., Any]]:
-    """Declares (and for roles, enforces) who may call an operation; read by the route test."""
+def mount_app_routers() -> None:
+    """Each app that offers API operations has `alongside/<app>/api.py` with a ninja `router`
+    and its URL `ROUTER_PREFIX` (e.g. "/plans")."""
+    import alongside
 
-    def decorate(operation: Callable[..., Any]) -> Callable[..., Any]:
-        @wraps(operation)
-        def wrapper(request: HttpRequest, *args: Any, **kwargs: Any) -> Any:
-            if access.roles:
-                membership = getattr(request, "membership", None)
-                if membership is None or membership.role not in access.roles:
-                    raise PermissionDenied
-            return operation(request, *args, **kwargs)
-
-        wrapper.access = access  # type: ignore[attr-defined]
-        return wrapper
-
-    return decorate
+    for app in pkgutil.iter_modules(alongside.__path__):
+        if (
+            not app.ispkg
+            or app.name == "api"
+            or importlib.util.find_spec(f"alongside.{app.name}.api") is None
+        ):
+            continue
+        module = importlib.import_module(f"alongside.{app.name}.api")
+        api.add_router(module.ROUTER_PREFIX, module.router)
 
 
 class TokenRequest(Schema):
@@ -142,3 +141,6 @@ def me(request: HttpRequest) -> Any:
             for m in request.memberships  # type: ignore[attr-defined]
         ],
     }
+
+
+mount_app_routers()

@@ -1,0 +1,7 @@
+from django.apps import AppConfig
+
+
+class PlansConfig(AppConfig):
+    name = "alongside.plans"
+    label = "plans"
+    verbose_name = "Recovery plans, goals and employment"
