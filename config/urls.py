@@ -24,6 +24,8 @@ urlpatterns = [
     ),
     path("admin/programmes/", accounts.programme_list, name="programme_list"),
     path("audit/", core.audit_log, name="audit_log"),
+    path("notifications/", core.notification_list, name="notification_list"),
+    path("notifications/read/", core.notifications_mark_read, name="notifications_mark_read"),
     path("checkins/", include("alongside.checkins.urls")),
     path("participants/", include("alongside.participants.urls")),
     path("plan/", include("alongside.plans.urls")),

@@ -74,6 +74,8 @@ CORE_ROUTES: dict[str, RouteCase] = {
     "invitation_revoke": RouteCase(kwargs=pending_invitation, method="post", allowed=("morgan",), ok=(302,)),
     "programme_list": RouteCase(allowed=("morgan",)),
     "audit_log": RouteCase(allowed=("sam", "morgan")),
+    "notification_list": RouteCase(allowed=ALL),
+    "notifications_mark_read": RouteCase(method="post", allowed=ALL, ok=(302,)),
     "checkin_today": RouteCase(method="post", data={"mood": "4"}, allowed=("alex",), ok=(302,)),
     "checkin_history": RouteCase(allowed=("alex",)),
     "participant_list": RouteCase(allowed=("sam", "morgan")),

@@ -47,6 +47,9 @@ def organization_create(
     )
     organization.full_clean()
     organization.save()
+    from alongside.participants.services import experience_areas_ensure_defaults
+
+    experience_areas_ensure_defaults(organization=organization)
     return organization
 
 

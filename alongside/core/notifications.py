@@ -2,11 +2,18 @@
 
 from __future__ import annotations
 
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from asgiref.sync import async_to_sync
 from channels.layers import get_channel_layer
+from django.conf import settings
+from django.core.mail import send_mail
 from django.db import transaction
+
+from alongside.core.models import Notification
+
+if TYPE_CHECKING:
+    from alongside.accounts.models import Organization, User
 
 
 def user_group(user_id: int) -> str:
@@ -22,3 +29,33 @@ def notify_user(user_id: int, payload: dict[str, Any]) -> None:
             async_to_sync(layer.group_send)(user_group(user_id), {"type": "notify", "payload": payload})
 
     transaction.on_commit(send)
+
+
+def notification_send(
+    *,
+    user: User,
+    kind: str,
+    title: str,
+    body: str = "",
+    url: str = "",
+    organization: Organization | None = None,
+    email: bool = False,
+) -> Notification:
+    """Stores an in-app notification, pushes it live to the person's open tabs, and emails it
+    when `email` is set and the person has an address. Sending happens after commit."""
+    notification = Notification.objects.create(
+        user=user, organization=organization, kind=kind, title=title[:200], body=body, url=url
+    )
+    notify_user(
+        user.pk, {"id": notification.pk, "kind": kind, "title": notification.title, "body": body, "url": url}
+    )
+    if email and user.email:
+        link = settings.SITE_URL + url if url.startswith("/") else url
+
+        def send() -> None:
+            send_mail(
+                notification.title, "\n\n".join(part for part in (body, link) if part), None, [user.email]
+            )
+
+        transaction.on_commit(send)
+    return notification

@@ -4,14 +4,15 @@ from datetime import datetime, time
 
 from django.core.paginator import Paginator
 from django.http import HttpRequest, HttpResponse, JsonResponse
-from django.shortcuts import render
+from django.shortcuts import redirect, render
 from django.utils import timezone
 from django.views.decorators.cache import never_cache
+from django.views.decorators.http import require_POST
 
-from alongside.core.access import public, roles_required
+from alongside.core.access import public, roles_required, signed_in
 from alongside.core.forms import AuditFilterForm
 from alongside.core.health import run_checks
-from alongside.core.models import AuditEvent
+from alongside.core.models import AuditEvent, Notification
 from alongside.core.roles import OVERSIGHT_ROLES
 
 
@@ -55,3 +56,18 @@ def audit_log(request: HttpRequest) -> HttpResponse:
     query = request.GET.copy()
     query.pop("page", None)
     return render(request, "core/audit_log.html", {"form": form, "page": page, "query": query.urlencode()})
+
+
+@signed_in
+def notification_list(request: HttpRequest) -> HttpResponse:
+    """The signed-in person's own notifications, newest first."""
+    notifications = Notification.objects.filter(user=request.user)
+    page = Paginator(notifications, 30).get_page(request.GET.get("page"))
+    return render(request, "core/notifications.html", {"page": page})
+
+
+@signed_in
+@require_POST
+def notifications_mark_read(request: HttpRequest) -> HttpResponse:
+    Notification.objects.filter(user=request.user, read_at__isnull=True).update(read_at=timezone.now())
+    return redirect("notification_list")

@@ -19,6 +19,7 @@ from alongside.accounts.models import Membership, Organization, Programme, User
 from alongside.checkins.models import CheckIn
 from alongside.core.roles import Role
 from alongside.matching.models import PeerMatch
+from alongside.participants.services import experience_areas_ensure_defaults
 
 DEMO_PASSWORD = "alongside-demo"  # noqa: S105 (documented demo password, demo data only)
 HARBOR = "harbor"
@@ -219,6 +220,8 @@ def seed_demo(seed: int = 7) -> dict[str, int]:
     """Creates (or completes) the demo organizations, people, matches and check-ins."""
     rng = random.Random(seed)
     orgs = _organizations()
+    for organization in orgs.values():
+        experience_areas_ensure_defaults(organization=organization)
     users = _people(orgs, rng)
     _matches(orgs, users)
     _checkins(users, "alex", 60, rng, ALEX_NOTES)
