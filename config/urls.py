@@ -1,6 +1,7 @@
 from django.urls import include, path
 
 from alongside.accounts import views as accounts
+from alongside.accounts import views_my_data as my_data
 from alongside.api.api import api
 from alongside.core import views as core
 from alongside.safety import views as safety
@@ -12,6 +13,11 @@ urlpatterns = [
     path("i18n/setlang/", accounts.set_language, name="set_language"),
     path("accounts/", include("allauth.urls")),
     path("me/preferences/", accounts.preferences, name="preferences"),
+    path("me/data/", my_data.my_data, name="my_data"),
+    path("me/data/download.json", my_data.my_data_download, name="my_data_download"),
+    path("me/data/summary/", my_data.my_data_summary, name="my_data_summary"),
+    path("me/data/delete/", my_data.deletion_request, name="deletion_request"),
+    path("me/data/delete/cancel/", my_data.deletion_cancel, name="deletion_cancel"),
     path("organizations/join/", accounts.join_organization, name="join_organization"),
     path("organizations/switch/", accounts.switch_organization, name="switch_organization"),
     path("invitations/<str:token>/", accounts.invitation_accept, name="invitation_accept"),

@@ -68,6 +68,12 @@ class OrganizationSettingsForm(forms.Form):
     self_signup = forms.BooleanField(
         label=_("Anyone may sign up as a participant without an invitation"), required=False
     )
+    deletion_grace_days = forms.IntegerField(
+        label=_("Days before a participant's deletion request is carried out"),
+        min_value=0,
+        max_value=365,
+        help_text=_("They can cancel during this time. 0 erases at once."),
+    )
     mfa_required_roles = forms.MultipleChoiceField(
         label=_("Roles that must use two-factor authentication"),
         choices=Role.choices,

@@ -75,6 +75,7 @@ def admin_home(
             "default_language": organization.default_language,
             "self_signup": organization.self_signup,
             "mfa_required_roles": organization.mfa_required_roles,
+            "deletion_grace_days": organization.deletion_grace_days,
         }
     )
     return render(

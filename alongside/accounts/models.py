@@ -59,6 +59,11 @@ class Organization(models.Model):
     mfa_required_roles = models.JSONField(
         _("roles that must use two-factor authentication"), default=list, blank=True
     )
+    deletion_grace_days = models.PositiveSmallIntegerField(
+        _("days before a deletion request is carried out"),
+        default=14,
+        help_text=_("A participant can cancel their deletion request during this time. 0 erases at once."),
+    )
     is_active = models.BooleanField(default=True)
     created_at = models.DateTimeField(default=now)
 
@@ -144,3 +149,29 @@ class Invitation(OrganizationScoped):
         if self.expires_at <= timezone.now():
             return "expired"
         return "pending"
+
+
+class DeletionRequest(models.Model):
+    """A person's request to erase their account and everything held about them.
+
+    Carried out by the erasure job once `erase_after` has passed (the organization's grace
+    period), unless cancelled. The audit trail is kept; the email address is kept here only to
+    confirm the erasure, then blanked."""
+
+    user = models.ForeignKey(User, null=True, on_delete=models.SET_NULL, related_name="deletion_requests")
+    username = models.CharField(max_length=150)
+    email = models.EmailField(blank=True)
+    requested_at = models.DateTimeField(default=now)
+    erase_after = models.DateTimeField()
+    cancelled_at = models.DateTimeField(null=True, blank=True)
+    completed_at = models.DateTimeField(null=True, blank=True)
+
+    class Meta:
+        ordering = ["-requested_at"]
+
+    def __str__(self) -> str:
+        return f"deletion of {self.username} after {self.erase_after:%Y-%m-%d}"
+
+    @property
+    def is_pending(self) -> bool:
+        return self.cancelled_at is None and self.completed_at is None

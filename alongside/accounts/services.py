@@ -64,6 +64,7 @@ def organization_update_settings(
     default_language: str,
     self_signup: bool,
     mfa_required_roles: list[str],
+    deletion_grace_days: int | None = None,
 ) -> Organization:
     """Admin-only (checked by the caller's access rule). Audited as a settings change."""
     unknown = set(mfa_required_roles) - set(Role.values)
@@ -75,6 +76,8 @@ def organization_update_settings(
     organization.default_language = default_language
     organization.self_signup = self_signup
     organization.mfa_required_roles = sorted(mfa_required_roles)
+    if deletion_grace_days is not None:
+        organization.deletion_grace_days = deletion_grace_days
     organization.full_clean()
     organization.save()
     audit_record(

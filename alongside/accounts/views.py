@@ -148,6 +148,7 @@ def organization_settings(request: HttpRequest) -> HttpResponse:
                 default_language=data["default_language"],
                 self_signup=data["self_signup"],
                 mfa_required_roles=list(data["mfa_required_roles"]),
+                deletion_grace_days=data["deletion_grace_days"],
             )
         except ValidationError as exc:
             form.add_error(None, exc)

@@ -30,4 +30,5 @@ def periodic_jobs() -> list[PeriodicJob]:
             "expired-invitations", "alongside.accounts.tasks.drop_expired_invitations", timedelta(days=1)
         ),
         PeriodicJob("expired-api-tokens", "alongside.api.tasks.drop_expired_tokens", timedelta(days=1)),
+        PeriodicJob("account-deletions", "alongside.accounts.tasks.carry_out_deletions", timedelta(hours=1)),
     ]
