@@ -252,3 +252,32 @@ def test_settings_production_refuses_to_start_without_a_secret(tmp_path) -> None
     )
     assert completed.returncode != 0
     assert "SECRET_KEY" in completed.stderr
+
+
+def test_password_reset_emails_a_link_that_sets_a_new_password(client, alex) -> None:
+    client.post("/accounts/password/reset/", {"email": "alex@example.org"})
+    assert len(mail.outbox) == 1
+    link = re.search(r"https?://[^/\s]+(/accounts/password/reset/key/\S+/)", mail.outbox[0].body)
+    assert link is not None
+    # The emailed link redirects once to a form URL that no longer carries the key.
+    form_page = client.get(link.group(1), follow=True)
+    client.post(
+        form_page.redirect_chain[-1][0],
+        {"password1": "a-brand-new-password", "password2": "a-brand-new-password"},
+    )
+    alex.user.refresh_from_db()
+    assert alex.user.check_password("a-brand-new-password")
+
+
+def test_signing_up_sends_an_email_verification_link(client, harbor) -> None:
+    client.post(
+        "/accounts/signup/",
+        {
+            "username": "river",
+            "email": "river@example.org",
+            "password1": PASSWORD,
+            "password2": PASSWORD,
+            "organization": harbor.pk,
+        },
+    )
+    assert any("confirm-email" in message.body for message in mail.outbox)

@@ -134,3 +134,23 @@ def test_each_organization_has_its_own_chain(alex, outsider) -> None:
     there = audit_record(action="x", actor=outsider.user, organization=outsider.organization)
     assert here.chain != there.chain
     assert here.sequence == there.sequence == 1
+
+
+def test_supervisors_filter_the_audit_log_by_whose_data(alex, jordan, sam, pat) -> None:
+    audit_record(
+        action="participant.view", actor=pat.user, organization=sam.organization, subject=alex.membership
+    )
+    audit_record(
+        action="participant.view", actor=pat.user, organization=sam.organization, subject=jordan.membership
+    )
+    page = sam.client().get("/audit/", {"participant": alex.membership.pk}).content.decode()
+    assert page.count("<code>participant.view</code>") == 1
+    assert "Alex" in page
+
+
+def test_the_audit_log_of_another_organization_is_not_shown(alex, sam, outsider) -> None:
+    audit_record(
+        action="participant.view", actor=sam.user, organization=sam.organization, subject=alex.membership
+    )
+    page = outsider.client().get("/audit/").content.decode()
+    assert "participant.view" not in page
