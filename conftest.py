@@ -10,6 +10,7 @@ import pytest
 from django.conf import settings as django_settings
 from django.core.cache import cache
 from django.test import Client
+from django.utils import translation
 from django_scopes import scope, scopes_disabled
 
 from alongside.accounts.models import Membership, Organization, User
@@ -23,6 +24,13 @@ PASSWORD = "a-long-test-password"  # noqa: S105
 @pytest.fixture(autouse=True)
 def _fast_hashing(settings: pytest.FixtureRequest) -> None:
     settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]  # type: ignore[attr-defined]
+
+
+@pytest.fixture(autouse=True)
+def _english() -> Iterator[None]:
+    """Each test starts in English: a request in Spanish must not leak into the next test."""
+    with translation.override("en"):
+        yield
 
 
 @pytest.fixture(autouse=True)

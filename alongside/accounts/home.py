@@ -10,36 +10,38 @@ from django.shortcuts import render
 from alongside.accounts.forms import OrganizationSettingsForm
 from alongside.accounts.models import Membership
 from alongside.accounts.selectors import organization_overview
-from alongside.checkins.forms import CheckInForm
+from alongside.checkins.milestones import milestone_card_for
 from alongside.checkins.models import CheckIn
+from alongside.checkins.selectors import checkin_form_for, trend_card_for
 from alongside.checkins.services import local_today
 from alongside.checkins.streaks import current_streak
 from alongside.core.roles import Role
 from alongside.matching.selectors import active_match_for
-from alongside.participants.selectors import caseload_of
+from alongside.participants.selectors import caseload_of, intake_status
+from alongside.plans.selectors import plan_home_card
 
 
 def participant_home(request: HttpRequest, membership: Membership) -> HttpResponse:
     today = local_today(membership.user)
     recent = list(CheckIn.objects.filter(participant=membership).order_by("-day").defer("note")[:14])
     todays = recent[0] if recent and recent[0].day == today else None
-    form = CheckInForm(
-        initial={"mood": todays.mood, "wants_to_talk": todays.wants_to_talk} if todays else None
-    )
     return render(
         request,
         "accounts/home_participant.html",
         {
+            "intake": intake_status(membership),
             "match": active_match_for(membership),
             "todays_checkin": todays,
-            "checkin_form": form,
+            "checkin_form": checkin_form_for(membership, today=today),
             "streak": current_streak(
                 CheckIn.objects.filter(participant=membership)
                 .order_by("-day")
                 .values_list("day", flat=True)[:800],
                 today,
             ),
-            "recent_checkins": list(reversed(recent[:7])),
+            **milestone_card_for(membership, today=today),
+            **trend_card_for(membership, today=today),
+            "plan_card": plan_home_card(membership),
         },
     )
 

@@ -31,4 +31,10 @@ def periodic_jobs() -> list[PeriodicJob]:
         ),
         PeriodicJob("expired-api-tokens", "alongside.api.tasks.drop_expired_tokens", timedelta(days=1)),
         PeriodicJob("account-deletions", "alongside.accounts.tasks.carry_out_deletions", timedelta(hours=1)),
+        PeriodicJob(
+            "checkin-reminders", "alongside.checkins.tasks.send_checkin_reminders", timedelta(minutes=5)
+        ),
+        PeriodicJob(
+            "plan-review-reminders", "alongside.plans.tasks.send_plan_review_reminders", timedelta(hours=1)
+        ),
     ]

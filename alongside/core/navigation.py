@@ -27,13 +27,18 @@ BY_ROLE: dict[str, list[NavItem]] = {
     Role.PARTICIPANT: [
         NavItem(_("Home"), "home"),
         NavItem(_("My check-ins"), "checkin_history"),
+        NavItem(_("My recovery"), "recovery_overview"),
+        NavItem(_("My plan"), "plan_home"),
+        NavItem(_("My profile"), "intake"),
     ],
     Role.PEER: [
         NavItem(_("My caseload"), "home"),
+        NavItem(_("Register a participant"), "participant_register"),
     ],
     Role.SUPERVISOR: [
         NavItem(_("Organization"), "home"),
         NavItem(_("Participants"), "participant_list"),
+        NavItem(_("Register a participant"), "participant_register"),
         NavItem(_("Audit log"), "audit_log"),
     ],
     Role.CLINICIAN: [
@@ -44,6 +49,8 @@ BY_ROLE: dict[str, list[NavItem]] = {
         NavItem(_("People and roles"), "staff_list"),
         NavItem(_("Invitations"), "invitation_list"),
         NavItem(_("Programmes"), "programme_list"),
+        NavItem(_("Lived experience areas"), "experience_area_list"),
+        NavItem(_("Register a participant"), "participant_register"),
         NavItem(_("Audit log"), "audit_log"),
     ],
 }

@@ -61,7 +61,7 @@ def audit_log(request: HttpRequest) -> HttpResponse:
 @signed_in
 def notification_list(request: HttpRequest) -> HttpResponse:
     """The signed-in person's own notifications, newest first."""
-    notifications = Notification.objects.filter(user=request.user)
+    notifications = Notification.objects.filter(user=request.user.pk)
     page = Paginator(notifications, 30).get_page(request.GET.get("page"))
     return render(request, "core/notifications.html", {"page": page})
 
@@ -69,5 +69,5 @@ def notification_list(request: HttpRequest) -> HttpResponse:
 @signed_in
 @require_POST
 def notifications_mark_read(request: HttpRequest) -> HttpResponse:
-    Notification.objects.filter(user=request.user, read_at__isnull=True).update(read_at=timezone.now())
+    Notification.objects.filter(user=request.user.pk, read_at__isnull=True).update(read_at=timezone.now())
     return redirect("notification_list")

@@ -16,10 +16,13 @@ from django.utils import timezone
 from django_scopes import scope, scopes_disabled
 
 from alongside.accounts.models import Membership, Organization, Programme, User
+from alongside.checkins import demo as checkins_demo
 from alongside.checkins.models import CheckIn
 from alongside.core.roles import Role
 from alongside.matching.models import PeerMatch
+from alongside.participants import demo as participants_demo
 from alongside.participants.services import experience_areas_ensure_defaults
+from alongside.plans import demo as plans_demo
 
 DEMO_PASSWORD = "alongside-demo"  # noqa: S105 (documented demo password, demo data only)
 HARBOR = "harbor"
@@ -232,6 +235,9 @@ def seed_demo(seed: int = 7) -> dict[str, int]:
         rng,
         ["Breathing exercise helped.", "Anxious about Monday.", "", "Good talk with Riley."],
     )
+    participants_demo.seed_demo(users=users, rng=rng)
+    checkins_demo.seed_demo(users=users, rng=rng)
+    plans_demo.seed_demo(users=users, rng=rng)
     with scopes_disabled():
         return {
             "organizations": Organization.objects.count(),

@@ -2,11 +2,14 @@ from __future__ import annotations
 
 from django.db import models
 from django.utils import timezone
+from django.utils.functional import Promise
 from django.utils.translation import gettext, gettext_noop
 from django.utils.translation import gettext_lazy as _
 
 from alongside.core.fields import EncryptedTextField
 from alongside.core.models import OrganizationScoped
+
+StrOrPromise = str | Promise
 
 # Lived-experience areas every new organization starts with; admins can rename, hide and add.
 DEFAULT_EXPERIENCE_AREAS: list[tuple[str, str]] = [
@@ -32,13 +35,13 @@ DEFAULT_EXPERIENCE_AREAS: list[tuple[str, str]] = [
 
 DEFAULT_LABELS = dict(DEFAULT_EXPERIENCE_AREAS)
 
-MEETING_FORMATS: list[tuple[str, str]] = [
+MEETING_FORMATS: list[tuple[str, StrOrPromise]] = [
     ("chat", _("Chat")),
     ("phone", _("Phone")),
     ("video", _("Video")),
     ("in_person", _("In person")),
 ]
-WEEKDAYS: list[tuple[str, str]] = [
+WEEKDAYS: list[tuple[str, StrOrPromise]] = [
     ("mon", _("Monday")),
     ("tue", _("Tuesday")),
     ("wed", _("Wednesday")),
@@ -47,7 +50,7 @@ WEEKDAYS: list[tuple[str, str]] = [
     ("sat", _("Saturday")),
     ("sun", _("Sunday")),
 ]
-DAY_PARTS: list[tuple[str, str]] = [
+DAY_PARTS: list[tuple[str, StrOrPromise]] = [
     ("morning", _("Morning (6–12)")),
     ("afternoon", _("Afternoon (12–18)")),
     ("evening", _("Evening (18–24)")),
@@ -61,11 +64,38 @@ AGE_BANDS: list[tuple[str, str]] = [
     ("55-64", "55–64"),
     ("65+", "65+"),
 ]
-GENDERS: list[tuple[str, str]] = [
+GENDERS: list[tuple[str, StrOrPromise]] = [
     ("woman", _("Woman")),
     ("man", _("Man")),
     ("nonbinary", _("Non-binary")),
 ]
+
+
+# Languages a participant may ask to speak with their peer, stored as ISO 639 codes (639-1
+# where one exists; American Sign Language has only a 639-3 code). Each is shown with its own
+# name too, so someone who does not read the interface language still finds theirs.
+SPOKEN_LANGUAGES: list[tuple[str, StrOrPromise, str]] = [
+    ("en", _("English"), "English"),
+    ("es", _("Spanish"), "Español"),
+    ("fr", _("French"), "Français"),
+    ("pt", _("Portuguese"), "Português"),
+    ("zh", _("Chinese"), "中文"),
+    ("vi", _("Vietnamese"), "Tiếng Việt"),
+    ("tl", _("Tagalog"), "Tagalog"),
+    ("ar", _("Arabic"), "العربية"),
+    ("ko", _("Korean"), "한국어"),
+    ("ru", _("Russian"), "Русский"),
+    ("ht", _("Haitian Creole"), "Kreyòl ayisyen"),
+    ("uk", _("Ukrainian"), "Українська"),
+    ("pl", _("Polish"), "Polski"),
+    ("de", _("German"), "Deutsch"),
+    ("it", _("Italian"), "Italiano"),
+    ("hi", _("Hindi"), "हिन्दी"),
+    ("fa", _("Persian"), "فارسی"),
+    ("so", _("Somali"), "Soomaali"),
+    ("ase", _("American Sign Language"), "ASL"),
+]
+SPOKEN_LANGUAGE_CODES = frozenset(code for code, _label, _own in SPOKEN_LANGUAGES)
 
 
 class ExperienceArea(OrganizationScoped):
@@ -124,6 +154,11 @@ class ParticipantProfile(OrganizationScoped):
     intake_step = models.CharField(max_length=30, blank=True)
     intake_completed_at = models.DateTimeField(null=True, blank=True)
     updated_at = models.DateTimeField(default=timezone.now)
+    # Set when a staff member registered the participant in person (a walk-in); that staff
+    # member may then help with the intake until it is finished.
+    registered_by = models.ForeignKey(
+        "accounts.User", null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
 
     def __str__(self) -> str:
         return f"profile of {self.participant_id}"
@@ -131,3 +166,31 @@ class ParticipantProfile(OrganizationScoped):
     @property
     def substance_use_applies(self) -> bool:
         return self.focus in (self.Focus.SUBSTANCE_USE, self.Focus.BOTH)
+
+
+class ParticipantHandover(OrganizationScoped):
+    """An emailed, one-time link that hands a pre-registered account (a walk-in registered by
+    staff) over to the participant: they choose a username and password and are signed in.
+
+    Only the hash of the link's token is stored. Creating a new link for a participant
+    withdraws the older ones.
+    """
+
+    participant = models.ForeignKey("accounts.Membership", on_delete=models.CASCADE, related_name="handovers")
+    email = models.EmailField(_("email"))
+    token_hash = models.CharField(max_length=64, unique=True)
+    created_by = models.ForeignKey("accounts.User", null=True, on_delete=models.SET_NULL, related_name="+")
+    created_at = models.DateTimeField(default=timezone.now)
+    expires_at = models.DateTimeField()
+    used_at = models.DateTimeField(null=True, blank=True)
+    revoked_at = models.DateTimeField(null=True, blank=True)
+
+    class Meta:
+        ordering = ["-created_at"]
+
+    def __str__(self) -> str:
+        return f"handover for {self.participant_id}"
+
+    @property
+    def is_pending(self) -> bool:
+        return self.used_at is None and self.revoked_at is None and self.expires_at > timezone.now()

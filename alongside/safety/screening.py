@@ -6,14 +6,9 @@ millisecond a message), so the write can wait for it and store its level with th
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
-
-if TYPE_CHECKING:
-    from alongside.safety.detector import Screening
+from alongside.safety.detector import Screening, screen
 
 
 def screen_text(text: str, *, locale: str = "en") -> Screening:
     """Screens one piece of free text. Empty text is level none."""
-    from alongside.safety.detector import screen
-
     return screen(text or "", locale=locale)

@@ -1,0 +1,504 @@
+"""Spanish rules, written against normalised text: accents folded ("tomé" -> "tome", "año" -> "ano").
+
+Spanish marks the person on the verb, so most rules settle who is at risk themselves: "me quiero
+matar" is the writer, "se quiere matar" someone else, "me va a matar" a threat to the writer.
+"""
+
+from __future__ import annotations
+
+from alongside.safety.detector.lexicon import (
+    ABUSE,
+    ABUSE_ACT,
+    ACT,
+    BURDEN,
+    COMMAND,
+    CRAVING,
+    FAREWELL,
+    HARASS,
+    HARASSMENT,
+    HOPELESS,
+    HOPELESSNESS,
+    HOUSING,
+    HOUSING_LOSS,
+    IDIOM,
+    MEANS_AT_HAND,
+    MEANS_HAVE,
+    MEANS_STRONG,
+    OD_ACT,
+    OD_SIGNS,
+    OVERDOSE,
+    PASSIVE,
+    PLAN,
+    PREP,
+    PSYCHOSIS,
+    PSYCHOSIS_SIGN,
+    RELAPSE,
+    SELF_HARM,
+    SH,
+    SH_SEVERE,
+    SOFT_PREP,
+    STATE,
+    SUBSTANCE,
+    SUICIDE,
+    THREAT,
+    TIMING,
+    TOPIC,
+    USE,
+    VIOLENCE,
+    VIOLENCE_INTENT,
+    VIOLENCE_URGE,
+    RuleSet,
+)
+
+MACROS = {
+    "PASTILLAS": (
+        r"(?:pastillas|pastilla|pildoras|pildora|medicamentos|medicinas|medicina|pastis|clonazepam|rivotril|"
+        r"alprazolam|xanax|tafil|diazepam|valium|tramadol|paracetamol|ibuprofeno|insulina|antidepresivos|"
+        r"somniferos|calmantes|tabletas|capsulas|fentanilo|heroina)"
+    ),
+    "MEDIOS": (
+        r"(?:<PASTILLAS>|soga|cuerda|pistola|arma|revolver|rifle|escopeta|cuchillo|navaja|cuchilla|cuchillas|"
+        r"gillette|veneno|raticida|cloro|cinturon|lazo)"
+    ),
+    "TIEMPO": (
+        r"(?:esta noche|hoy|hoy mismo|ahorita|ahora mismo|manana|pasado manana|este fin de semana|"
+        r"el (?:lunes|martes|miercoles|jueves|viernes|sabado|domingo)|cuando (?:todos|todas|todo el mundo|"
+        r"mi (?:familia|esposo|esposa|mama|papa)) (?:se )?(?:duerman|duerma|esten dormidos|se vayan|salgan)|"
+        r"en (?:un rato|una hora|unas horas)|al rato|en la noche|esta madrugada|de madrugada|ya mismo)"
+    ),
+    "ALTURA": (
+        r"(?:puente|azotea|techo|edificio|balcon|ventana|barranco|acantilado|piso \d+|vias del tren|"
+        r"las vias|el tren|un tren|metro|cornisa)"
+    ),
+}
+
+ES = RuleSet("es", MACROS)
+add = ES.add
+
+# --------------------------------------------------------------------------- suicidio: actos y métodos
+add(
+    "suicidio.yo",
+    ACT,
+    SUICIDE,
+    r"me (?:voy|quiero|pienso|tengo que|debo|puedo|gustaria|iba|dan ganas de) (?:a )?(?:matar|suicidar|"
+    r"quitar la vida|colgar|ahorcar|tirar (?:del|de un|de la|por|al|a las|a la|bajo|desde))",
+    r"(?:matarme|suicidarme|quitarme la vida|ahorcarme|colgarme|acabar con mi vida|terminar con mi vida|"
+    r"acabar con todo|terminar con todo|tirarme (?:del|de un|de una|de la|por|al|a las|a la|bajo|desde)|"
+    r"aventarme (?:del|de un|de la|al|a las)|lanzarme (?:del|de un|de la|al|a las)|envenenarme|"
+    r"pegarme un tiro|darme un tiro|cortarme las venas)",
+    r"(?:me mato|me suicido|me matare|me suicidare|me quito la vida|me voy a quitar la vida|me cuelgo|me ahorco|"
+    r"me tiro (?:del|de un|de la|al|a las|por))",
+    r"(?:termino|acabo|terminare|acabare|voy a terminar|voy a acabar) con (?:todo|mi vida)(?= *(?:[,.]|$|hoy|ya|esta|de una))",
+    r"me (?:corte|corto|voy a cortar|cortare|abri) las venas",
+    r"(?:voy a|quiero|pienso) (?:terminar|acabar) con todo",
+    r"(?:voy a|quiero|me voy a|pienso|estoy por) (?:saltar|aventarme|tirarme|lanzarme|brincar)(?= *(?:[,.]|$|ya|hoy|ahora|esta))",
+    subject="self",
+)
+add(
+    "suicidio.otro",
+    ACT,
+    SUICIDE,
+    r"se (?:va|quiere|piensa|iba|queria) (?:a )?(?:matar|suicidar|quitar la vida|colgar|ahorcar|tirar (?:del|de|al|por))",
+    r"(?:matarse|suicidarse|quitarse la vida|ahorcarse|colgarse|acabar con su vida|terminar con su vida)",
+    subject="other",
+)
+add(
+    "suicidio.otro_pasado",
+    ACT,
+    SUICIDE,
+    r"se (?:mato|suicido|quito la vida|ahorco|colgo)",
+    subject="other",
+    tense="past",
+)
+add(
+    "suicidio.intento",
+    ACT,
+    SUICIDE,
+    r"(?:intente|trate de|quise|intento|intentaste) (?:matarme|suicidarme|quitarme la vida|ahorcarme)",
+    r"(?:mi |un |el )?intento de suicidio",
+    subject="self",
+    tense="past",
+)
+add(
+    "suicidio.estado",
+    STATE,
+    SUICIDE,
+    r"(?:pensamientos|ideas|ideacion) (?:suicidas|suicida|de suicidio|de matarme|de morir|de muerte)",
+    r"(?:pienso|pensando|he pensado|pense|pensaba|estoy pensando|sigo pensando) (?:mucho )?en (?:matarme|suicidarme|quitarme la vida|"
+    r"morirme|la muerte|morir|el suicidio|desaparecer)",
+    r"(?:estoy|me siento|ando) (?:muy )?suicida",
+    subject="self",
+)
+add(
+    "suicidio.palabra",
+    STATE,
+    SUICIDE,
+    r"(?:mi |el )?suicidio(?! (?:prevencion|asistido))",
+)
+
+# --------------------------------------------------------------------------- deseos de morir
+add(
+    "morir.deseo",
+    PASSIVE,
+    SUICIDE,
+    r"(?:me )?(?:quiero|quisiera|queria|kiero) (?:morir|morirme)|me quiero morir|me queria morir",
+    r"(?:quiero|quisiera) estar muert[oa]",
+    r"(?:ojala|quisiera|desearia|deseo|ruego) (?:que )?(?:no )?(?:me )?(?:muera|muriera|morir(?:me)?|despertar|"
+    r"despierte|despertara|estar muert[oa]|estuviera muert[oa]|haber nacido|desaparecer|existir|dejar de existir)",
+    r"(?:seria|estaria|estarian|estaria) mejor (?:estar )?muert[oa]|mejor (?:estar )?muert[oa]",
+    r"(?:dormir(?:me)?) y no despertar",
+    r"no despertar(?:me)? (?:nunca|mas|manana)",
+    r"(?:quiero|quisiera) desaparecer|desaparecer para siempre|desaparecer (?:del mapa|de este mundo)",
+    r"(?:no|ya no) (?:quiero|tengo ganas de) (?:seguir )?(?:vivir|viviendo|despertar|existir|estar aqui|seguir aqui|"
+    r"seguir en este mundo)",
+    r"(?:cansad[oa]|hart[oa]) de vivir",
+    r"no (?:vale|tiene) (?:la pena|sentido) vivir",
+    r"ganas de morir(?:me)?",
+    r"me quiero ir de este mundo",
+    r"dejar de existir",
+    subject="self",
+)
+add(
+    "morir.otro",
+    PASSIVE,
+    SUICIDE,
+    r"se (?:quiere|queria) morir|quiere morirse|queria morirse|(?:quiere|queria) estar muert[oa]",
+    subject="other",
+)
+add(
+    "carga",
+    BURDEN,
+    SUICIDE,
+    r"(?:soy|me siento|siento que soy) (?:una|un) (?:carga|estorbo)",
+    r"(?:estarian|estaria|estan|estaran|estarian todos) mejor sin mi",
+    r"nadie me (?:va a )?(?:extranaria|extranara|extrana|echaria de menos|echara de menos)",
+    r"a nadie le (?:importaria|importa|va a importar) (?:si|que) (?:me muero|muera|desaparezca|no estoy)",
+    subject="self",
+)
+add(
+    "desesperanza",
+    HOPELESS,
+    HOPELESSNESS,
+    r"(?:ya )?no (?:aguanto|soporto|puedo)(?: mas| esto| nada| con (?:esto|mi vida|la vida|todo))?"
+    r"(?= *(?:[,.]|$|mas|esto|nada|vivir|con|la vida|mi vida|este dolor|todo|tanto|y|porque|jaja)(?! *jaja))",
+    r"no puedo mas",
+    r"no (?:le )?(?:veo|encuentro) (?:ningun )?sentido",
+    r"(?:la vida|mi vida|todo|nada) (?:no )?(?:tiene|tiene ningun) sentido",
+    r"(?:no tengo|perdi la|perdi toda|sin|ya no tengo) (?:ninguna )?esperanza",
+    r"nada (?:va a|vaya a) (?:mejorar|cambiar)|nunca va a (?:mejorar|cambiar)",
+    r"(?:estoy|me siento|ando) (?:hart[oa]|cansad[oa]) de todo",
+    r"me rindo",
+    r"no tengo (?:por que|para que|razon(?:es)? para) vivir",
+    r"no hay salida",
+    r"(?:estoy|me siento) (?:sin salida|atrapad[oa])",
+    r"no sirvo para nada",
+    r"no (?:se|sé) (?:cuanto|por cuanto) (?:tiempo )?(?:mas )?(?:voy a|pueda|puedo|podre) (?:aguantar|soportar|seguir)",
+    subject="self",
+)
+
+# --------------------------------------------------------------------------- preparativos
+add(
+    "despedida",
+    FAREWELL,
+    SUICIDE,
+    r"(?:carta|cartas|nota|notas|mensaje) de despedida",
+    r"esto es (?:un )?adios",
+    r"(?:manana|pronto|despues de hoy|despues de esta noche) (?:ya )?no voy a estar",
+    r"ya no voy a estar(?: aqui| mas| para| manana| con ustedes)?(?= *(?:[,.]|$|aqui|manana|mas|para|con))",
+    r"no (?:voy a|creo) (?:llegar|pasar|sobrevivir) (?:a|de|esta) (?:manana|la noche|esta noche|el fin)",
+    r"ya no (?:me )?van a (?:ver|saber de mi)",
+)
+add(
+    "preparativos.cartas",
+    PREP,
+    SUICIDE,
+    r"(?:escribi|deje|escribiendo|termine) (?:las|unas|mis|una|la) (?:cartas|carta|notas|nota)",
+)
+add(
+    "preparativos.despedida",
+    PREP,
+    SUICIDE,
+    r"(?:ya )?me despedi de (?:todos|todas|todo el mundo|mi familia|mis hijos)",
+    r"adios a todos",
+)
+add(
+    "preparativos.regalar",
+    PREP,
+    SUICIDE,
+    r"(?:regale|regalando|regalar|di|doy|estoy regalando) (?:todas )?mis cosas",
+)
+add(
+    "preparativos.cuiden",
+    PREP,
+    SUICIDE,
+    r"(?:cuiden|cuida|cuidan|cuidaran|cuidar) (?:a )?mi (?:perro|gato|hijo|hija|mama|familia|hijos|mascota)",
+)
+add(
+    "preparativos.perdon",
+    SOFT_PREP,
+    SUICIDE,
+    r"perdon(?:en)? por todo",
+    r"los (?:quiero|amo) (?:a todos|mucho)(?= *(?:[,.]|$))",
+)
+add(
+    "preparativos.decidido",
+    TIMING,
+    SUICIDE,
+    r"ya (?:esta|estoy) (?:decidido|decidida)",
+    r"ya lo (?:decidi|tengo decidido)",
+    r"ya decidi",
+)
+add(
+    "preparativos.plan",
+    PLAN,
+    SUICIDE,
+    r"(?:ya )?tengo todo (?:listo|planeado|preparado)",
+    r"tengo un plan",
+)
+add(
+    "medios.fuertes",
+    MEANS_STRONG,
+    SUICIDE,
+    r"(?:<PASTILLAS>) (?:juntas|guardadas|listas|contadas|escondidas)",
+    r"(?:juntando|guardando|junte|guarde|ahorrando|escondiendo|escondi|acumulando|acumule) (?:las |mis |todas las |"
+    r"todas mis )?(?:<PASTILLAS>)",
+    r"(?:ya )?(?:tengo|compre|consegui|amarre|prepare) (?:la|una) soga",
+    r"(?:estoy|ando) (?:parad[oa]|sentad[oa]) (?:en|al) (?:el )?(?:borde|barandal|cornisa)",
+)
+add(
+    "medios.tengo",
+    MEANS_HAVE,
+    SUICIDE,
+    r"(?:ya )?(?:tengo|compre|consegui|agarre|traigo|tiene) (?:la |las |el |los |una |un |mis |todas las |"
+    r"todas mis |suficientes )?(?:<MEDIOS>)",
+)
+add(
+    "medios.lugar",
+    MEANS_AT_HAND,
+    SUICIDE,
+    r"estoy (?:en|arriba de|sobre) (?:el |la |las |un |una )?(?:<ALTURA>)(?! (?:con (?:mis|amigos)|viendo))",
+)
+
+# --------------------------------------------------------------------------- autolesiones
+add(
+    "autolesion",
+    SH,
+    SELF_HARM,
+    r"cortarme(?! el (?:pelo|cabello)| las unas)",
+    r"me (?:corte|corto|cortaba|estoy cortando|voy a cortar|quiero cortar|vuelvo a cortar|volvi a cortar)"
+    r"(?! (?:el|mi) (?:pelo|cabello|dedo)| cocinando| con (?:el|un) papel)",
+    r"cortandome",
+    r"(?:hacerme|me hice|me hago|me voy a hacer|hacerme mucho) dano",
+    r"lastimarme|me (?:lastime|lastimo)(?! (?:el|la) (?:pie|rodilla|espalda|tobillo|mano|brazo))",
+    r"quemarme|me queme(?! (?:cocinando|con la estufa|con el sol|al sol|con (?:el|la) (?:sarten|plancha|horno)))",
+    r"autolesion\w*",
+    subject="self",
+)
+add(
+    "autolesion.grave",
+    SH_SEVERE,
+    SELF_HARM,
+    r"no (?:para|deja) de sangrar",
+    r"(?:mucha|tanta) sangre",
+    r"(?:muy )?profundo",
+    r"(?:necesito|necesitar) puntos",
+    needs="sh_context",
+    subject="self",
+)
+
+# --------------------------------------------------------------------------- sobredosis
+add(
+    "sobredosis.tome",
+    OD_ACT,
+    OVERDOSE,
+    r"(?:me )?(?:tome|trague|tomo|tomare|tomar|tragar|tragarme|tomarme|tomando|me estoy tomando) "
+    r"(?:como |mas de |unas |unos |casi )?(?:todas|todos|[6-9]|[1-9]\d+|un monton de|muchas|demasiadas|"
+    r"el frasco|la caja|el bote|un frasco|una caja|un bote|un blister|una tira|toda la caja|todo el frasco|"
+    r"todas mis|todas las|las \d+|treinta|veinte|cuarenta|"
+    r"cincuenta|quince|diez)(?: (?:las|mis|sus|de|de mis|de las))? ?(?:<PASTILLAS>)?",
+    r"me las (?:tomo|tome|voy a tomar|trague|tomare) todas",
+    r"(?:me )?(?:inyecte|inyecto|meti|meto|consumi|tome) todo lo que (?:tenia|tengo|habia)",
+    subject="self",
+)
+add(
+    "sobredosis.otro",
+    OD_ACT,
+    OVERDOSE,
+    r"se (?:tomo|trago|inyecto|metio) (?:todas|todo|un monton|muchas|demasiadas|\d+|el frasco)",
+    subject="other",
+)
+add(
+    "sobredosis.palabra",
+    OD_ACT,
+    OVERDOSE,
+    r"sobredosis(?! de (?:azucar|cafe|chocolate|series|memes))",
+    tense="past",
+)
+add(
+    "sobredosis.senales",
+    OD_SIGNS,
+    OVERDOSE,
+    r"no respira|(?:esta|sigue) inconsciente|no (?:despierta|reacciona|responde)(?= *(?:[,.]|$|y|por))",
+    r"(?:labios|cara|unas) (?:morados|azules|morada|azul)|se (?:puso|esta poniendo) (?:morad[oa]|azul)",
+    r"respira (?:muy )?(?:lento|poco|raro|despacio)",
+)
+add(
+    "sobredosis.senales_yo",
+    OD_SIGNS,
+    OVERDOSE,
+    r"no puedo (?:mantener los ojos abiertos|respirar bien|moverme)",
+    r"no siento (?:las manos|las piernas|el cuerpo|los brazos)",
+    needs="drug_context",
+    subject="self",
+)
+
+# --------------------------------------------------------------------------- consumo
+add(
+    "consumo.recaida",
+    RELAPSE,
+    SUBSTANCE,
+    r"(?:recai|recaida|recaido|recayendo|recaigo)(?! (?:en (?:las|la) (?:autolesiones|cortadas)))",
+    r"volvi a (?:consumir|tomar|beber|usar|drogarme|fumar|inyectarme|meterme|caer)",
+    r"(?:de nuevo|otra vez) en el (?:dia|día) (?:uno|1|cero)",
+    subject="self",
+)
+add(
+    "consumo.uso",
+    USE,
+    SUBSTANCE,
+    r"(?:me )?(?:drogue|emborrache|puse hasta atras|puse peda|puse pedo|puse bien borracho|puse bien borracha)",
+    r"(?:estoy|sigo|ando) (?:consumiendo|tomando|bebiendo|drogandome)(?: otra vez| de nuevo| todos los dias)",
+    subject="self",
+)
+add(
+    "consumo.ganas",
+    CRAVING,
+    SUBSTANCE,
+    r"(?:ganas|muchas ganas|muchisimas ganas|deseo|antojo) de (?:consumir|tomar|beber|drogarme|usar|fumar|"
+    r"inyectarme|meterme|una cerveza|un trago|alcohol)(?! (?:un |una )?(?:cafe|agua|te|algo de comer|una siesta|"
+    r"el sol|aire|fotos|clase|vacaciones|leche|jugo|refresco))",
+    subject="self",
+)
+
+# --------------------------------------------------------------------------- abuso y amenazas
+add(
+    "abuso",
+    ABUSE_ACT,
+    ABUSE,
+    r"me (?:pega|pego|pegan|golpea|golpeo|golpean|empuja|empujo|ahorca|ahorco|viola|violo|violaron|abusa|abuso|"
+    r"abusaron|maltrata|maltrato|insulta|insulto|patea|pateo|jalonea|encierra|encerro|quita el dinero|"
+    r"revisa el (?:celular|telefono)|controla|humilla|amenaza|amenazo)",
+    r"(?:me tiene|estoy) (?:encerrad[oa])",
+    r"violencia (?:domestica|familiar|intrafamiliar)",
+    r"abusaron de mi|abuso sexual",
+    subject="self",
+)
+add(
+    "amenaza",
+    THREAT,
+    (ABUSE, VIOLENCE),
+    r"(?:me|nos) (?:va|van|quiere|quieren|iba|amenazo con|amenaza con) (?:a )?matar",
+    r"amenazo con matar(?:me|nos)",
+    r"dice que (?:me|nos) va a matar",
+    r"(?:miedo|temo) (?:de )?que me mate",
+    subject="self",
+)
+add(
+    "violencia.intencion",
+    VIOLENCE_INTENT,
+    VIOLENCE,
+    r"(?:lo|la|los|las) (?:voy a|pienso) matar",
+    r"voy a (?:matarl[oa]s?|apunalarl[oa]|dispararle|matar a (?:mi|ese|esa|todos))",
+)
+add(
+    "violencia.ganas",
+    VIOLENCE_URGE,
+    VIOLENCE,
+    r"(?:lo|la|los|las) quiero matar",
+    r"(?:quiero|ganas de|tengo ganas de) (?:matarl[oa]s?|apunalarl[oa]|golpearl[oa])",
+)
+
+# --------------------------------------------------------------------------- psicosis
+add(
+    "psicosis",
+    PSYCHOSIS_SIGN,
+    PSYCHOSIS,
+    r"(?:escucho|oigo|escuchando|oyendo) voces",
+    r"las voces (?:me )?(?:dicen|ordenan|piden|hablan|regresaron|volvieron)",
+    r"me (?:estan|andan) (?:vigilando|siguiendo|espiando|grabando)",
+    r"(?:camaras|microfonos|un chip) en (?:mi|la) (?:casa|cuarto|cabeza|pared)",
+    r"(?:la tele|el radio|la radio|el celular) me (?:habla|manda mensajes)",
+)
+add(
+    "psicosis.ordenes",
+    COMMAND,
+    (PSYCHOSIS, SUICIDE),
+    r"(?:voces?|dios|el diablo) (?:\w+ ){0,2}?(?:me )?(?:dicen|dice|ordenan|ordena|piden|pide) que me "
+    r"(?:mate|haga dano|corte|tire|lastime)",
+)
+
+# --------------------------------------------------------------------------- vivienda
+add(
+    "vivienda",
+    HOUSING_LOSS,
+    HOUSING,
+    r"desalo\w+",
+    r"(?:me|nos) (?:van a|quieren|estan por|amenazan con) (?:sacar|correr|echar)",
+    r"(?:me|nos) (?:echaron|corrieron|sacaron) (?:de|del)",
+    r"(?:vivo|duermo|durmiendo|viviendo|estoy|dormir|dormi|vivimos|dormimos) en (?:la calle|mi carro|mi coche|"
+    r"el carro|el coche|un albergue|un refugio|la banca|el parque)",
+    r"sin (?:hogar|casa|techo)",
+    r"(?:no tengo|sin|no tenemos) (?:a )?(?:donde|adonde|lugar (?:donde|para)) (?:ir|dormir|vivir|quedarme|llegar)",
+    r"(?:voy a |vamos a )?perder (?:mi|la|nuestra) (?:casa|vivienda|departamento|depa|piso|cuarto)",
+    r"no (?:puedo|pude|alcanzo a|podemos) pagar (?:la |el )?(?:renta|alquiler)",
+)
+
+# --------------------------------------------------------------------------- acoso
+add(
+    "acoso",
+    HARASS,
+    HARASSMENT,
+    r"matate|suicidate|muerete",
+    suppresses=(SUICIDE,),
+)
+
+# --------------------------------------------------------------------------- modismos
+add(
+    "modismo.morir",
+    IDIOM,
+    (),
+    r"me (?:muero|mori|estoy muriendo|morire) (?:de|por) (?:la )?(?:risa|hambre|sueno|frio|calor|ganas|verguenza|"
+    r"aburrimiento|cansancio|nervios|envidia|amor|curiosidad|sed|emocion|\w+)",
+    r"(?:muerto|muerta|muertos|muertas) de (?:cansancio|risa|hambre|sueno|frio|miedo|verguenza|calor|sed)",
+    r"se (?:murio|me murio|muere|esta muriendo) (?:mi|el|la) (?:celular|telefono|movil|bateria|compu|computadora|"
+    r"laptop|carro|coche|planta|plantas|cargador|tele)",
+    r"me mori(?= *(?:[,.]|$|jaja|lol))",
+)
+add(
+    "modismo.matar",
+    IDIOM,
+    (),
+    r"(?:me|nos) (?:esta |estan )?(?:mata|matando|matan)(?: de (?:risa|cansancio|hambre|calor))?"
+    r"(?= *(?:[,.]|$|la|el|este|esta|jaja|lol|de))(?! (?:la|el) (?:pistola|cuchillo))",
+    r"(?:este|esta|el|la|estos|estas) (?:\w+ ){1,2}(?:me )?(?:esta |estan )?(?:matando|mata|matan)(?! (?:con|a))",
+    r"mataria por",
+    r"me mato de (?:risa|cansancio|hambre|calor)",
+    r"(?:me|nos) (?:va|van) a matar de (?:un )?(?:susto|coraje|risa|infarto|un infarto|los nervios|verguenza|"
+    r"hambre|aburrimiento)",
+    r"matar el tiempo|matar dos pajaros",
+    r"(?:mi )?(?:mama|mamá|papa|jefe|jefa|esposa|esposo) me (?:va a )?matar cuando",
+)
+
+# --------------------------------------------------------------------------- temas
+add(
+    "tema",
+    TOPIC,
+    (),
+    r"prevencion (?:del |de )?(?:suicidio|recaidas|sobredosis|la recaida|las recaidas)",
+    r"(?:murio|murieron|fallecio|perdimos|perdi a \w+) (?:\w+ ){0,3}?(?:de|por) (?:una )?(?:sobredosis|suicidio)",
+    suppresses=(SUICIDE, OVERDOSE, SUBSTANCE, SELF_HARM, HOUSING),
+)
+
+VOCABULARY = ES.vocabulary()
+RULES = ES.rules
+__all__ = ["MACROS", "RULES", "VOCABULARY"]

@@ -1,0 +1,296 @@
+"""Behaviour of the crisis-screening engine, one idea per test. Pure Python: no database, no Django."""
+
+from __future__ import annotations
+
+import dataclasses
+import json
+import subprocess
+import sys
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from alongside.safety.detector import LEVELS, Screening, screen
+from alongside.safety.detector import engine as engine_module
+from alongside.safety.detector.lexicon import find_all
+from alongside.safety.detector.normalize import analyse
+
+# --------------------------------------------------------------------------- the result type
+
+
+def test_levels_are_ordered_from_least_to_most_serious():
+    assert LEVELS == ("none", "concern", "urgent")
+
+
+def test_screening_is_frozen_and_normalises_categories():
+    result = Screening("concern", categories=("suicide", "abuse", "suicide"), reasons=['concern: "x"'])
+    assert result.categories == ("abuse", "suicide")
+    with pytest.raises(dataclasses.FrozenInstanceError):
+        result.level = "urgent"  # type: ignore[misc]
+
+
+def test_screening_rejects_unknown_levels():
+    with pytest.raises(ValueError):
+        Screening("maybe")
+
+
+def test_to_dict_is_json_ready():
+    result = screen("i took all my pills")
+    data = result.to_dict()
+    assert set(data) == {"level", "categories", "reasons"}
+    assert isinstance(data["categories"], list) and isinstance(data["reasons"], list)
+    assert json.loads(json.dumps(data)) == data
+
+
+def test_reasons_quote_the_writers_own_words():
+    result = screen("ok so i TOOK ALL MY PILLS like an hour ago")
+    assert result.level == "urgent"
+    assert result.reasons[0].startswith('urgent: "')
+    assert '"TOOK ALL MY PILLS"' in result.reasons[0]
+
+
+def test_slang_is_quoted_as_written_not_as_normalised():
+    result = screen("gonna kms tn")
+    assert result.level == "urgent"
+    assert any('"kms"' in reason for reason in result.reasons)
+
+
+def test_empty_and_blank_text_is_none():
+    for text in ("", " ", "\n\t", "😂😂"):
+        assert screen(text) == Screening("none")
+
+
+def test_non_string_input_is_a_type_error():
+    with pytest.raises(TypeError):
+        screen(None)  # type: ignore[arg-type]
+
+
+# --------------------------------------------------------------------------- the examples in the issue
+
+URGENT = [
+    "i took all my pills",
+    "I'm about to end my life",
+    "im gonna kms tonight",
+    "my friend says he's going to kill himself tonight",
+    "gonna unalive myself when everyone's asleep",
+    "ctb tonight",
+    "i'm going to off myself",
+    "wrote my goodbye letters and gave my cat to my sister",
+    "i have the rope and tonight is the night",
+    "my boyfriend isn't breathing after he shot up",
+    "he said he'll kill me, he has a gun",
+    "i'm going to stab him when he gets home",
+    "quiero matarme",
+    "me voy a quitar la vida",
+    "tomé todas las pastillas",
+]
+
+CONCERN = [
+    "i just want to not be here anymore",
+    "i want to disappear forever",
+    "sewerslide thoughts again",
+    "i feel hopeless, nothing is ever going to change",
+    "the urge to cut is so strong",
+    "cravings are brutal today",
+    "i relapsed last night",
+    "my partner hits me",
+    "we are getting evicted next month",
+    "the voices are back",
+    "me quiero morir",
+    "no quiero vivir",
+    "ya no aguanto más",
+    "recaí",
+    "me van a desalojar",
+    "i wont lie, i want to die",
+    "dont want to live anymore",
+    "i wish i was dead",
+    "suicde is on my mind a lot",
+]
+
+NONE = [
+    "this exam is murdering me",
+    "I'd kill for a nap",
+    "my laptop just died",
+    "dying to see the new movie",
+    "that joke killed me",
+    "I could murder a burger",
+    "I had suicidal thoughts years ago, I'm in a good place now",
+    "going to an overdose response class on saturday",
+    "a workshop on preventing suicide",
+    "I won't hurt myself, I promise",
+    "i'm not going to kill myself",
+    "90 days sober today",
+    "me muero de risa",
+    "mataría por un café",
+]
+
+
+@pytest.mark.parametrize("text", URGENT)
+def test_urgent_examples(text):
+    assert screen(text).level == "urgent", screen(text)
+
+
+@pytest.mark.parametrize("text", CONCERN)
+def test_concern_examples_are_flagged_but_not_urgent(text):
+    assert screen(text).level == "concern", screen(text)
+
+
+@pytest.mark.parametrize("text", NONE)
+def test_ordinary_examples_are_not_flagged(text):
+    assert screen(text).level == "none", screen(text)
+
+
+def test_talk_about_another_persons_past_is_at_most_concern():
+    assert screen("my friend's brother died by suicide last year").level in ("none", "concern")
+
+
+# --------------------------------------------------------------------------- context rules
+
+
+def test_negation_drops_a_statement_but_not_a_second_clause():
+    assert screen("i'm not going to kill myself").level == "none"
+    assert screen("i'm not going to kill myself but i want to die").level == "concern"
+    assert screen("i wont lie i want to die").level == "concern"
+
+
+def test_negation_with_remaining_distress_stays_concern():
+    assert screen("i won't hurt myself, but i'm really struggling tonight").level == "concern"
+
+
+def test_negation_words_that_are_the_risk_itself_are_not_negation():
+    assert screen("i will not be alive by tomorrow").level == "urgent"
+    assert screen("i can't promise i'll be safe tonight").level == "urgent"
+    assert screen("i don't want to wake up tomorrow").level == "concern"
+
+
+def test_past_and_recovered_experience_is_not_flagged():
+    assert screen("When I was 15 I wanted to die. I'm 34 now and so glad I stayed.").level == "none"
+    assert screen("back when i was using i overdosed twice").level == "none"
+    assert screen("i used to cut in high school, haven't in over a decade").level == "none"
+
+
+def test_recent_past_keeps_its_weight():
+    assert screen("i tried to kill myself last night").level == "urgent"
+    assert screen("i overdosed last month and i'm still shaken").level == "concern"
+
+
+def test_anniversaries_are_not_recent():
+    assert screen("five years ago today i tried to kill myself. today i'm celebrating").level == "none"
+
+
+def test_third_party_danger_is_urgent_and_third_party_history_is_not():
+    assert screen("my sister said she's going to jump off the bridge tonight").level == "urgent"
+    assert screen("my sister tried to kill herself years ago").level == "none"
+    assert screen("my brother keeps saying he wants to die").level == "concern"
+
+
+def test_training_and_media_framing():
+    assert screen("our training covered suicide warning signs").level == "none"
+    assert screen("reading a memoir, the overdose chapter was rough").level == "none"
+
+
+def test_idioms_about_parents_are_idioms_unless_there_is_a_real_threat():
+    assert screen("my mom is gonna kill me when she sees this tattoo").level == "none"
+    assert (
+        screen("my stepdad is gonna kill me when he gets home, he threatened me with a knife").level
+        == "urgent"
+    )
+
+
+def test_a_wish_becomes_urgent_with_means_or_timing():
+    assert screen("i want to die").level == "concern"
+    assert screen("i want to die tonight").level == "urgent"
+    assert screen("i want to die and i have a knife next to me").level == "urgent"
+
+
+def test_preparations_count_in_pairs():
+    assert screen("thanks for everything, love you all").level == "none"
+    assert screen("gave away my guitar. thanks for everything").level == "urgent"
+
+
+def test_spanish_is_screened_whatever_the_locale():
+    for locale in ("en", "es", "es-MX", "fr"):
+        assert screen("me quiero matar esta noche", locale).level == "urgent"
+
+
+def test_spanish_person_is_read_from_the_verb():
+    assert screen("mi amigo dice que se quiere morir").level == "concern"
+    assert screen("me quiero morir").level == "concern"
+    assert screen("mi esposo dice que me va a matar").level == "urgent"
+
+
+def test_misspellings_stretched_letters_and_censoring():
+    assert screen("i want to dieeeee tonite").level == "urgent"
+    assert screen("im going to commit suicde").level == "urgent"
+    assert screen("i want to k*ll myself").level == "urgent"
+    assert screen("relasped again").level == "concern"
+
+
+def test_locale_decides_ambiguous_chat_letters():
+    assert analyse("u ok", "en").tokens[0] == "you"
+    assert analyse("q haces", "es").tokens[0] == "que"
+
+
+def test_categories_name_what_was_found():
+    assert "overdose" in screen("just took a whole pack of paracetamol").categories
+    assert "housing" in screen("sleeping in my car since the eviction").categories
+    assert "abuse" in screen("he hits me when he drinks").categories
+    assert "substance_use" in screen("i relapsed yesterday").categories
+    assert screen("i relapsed yesterday").categories == ("substance_use",)
+
+
+# --------------------------------------------------------------------------- engineering properties
+
+
+@settings(max_examples=300, deadline=None, database=None)
+@given(st.text(max_size=400))
+def test_never_raises_and_is_deterministic(text):
+    first = screen(text)
+    assert first.level in LEVELS
+    assert first == screen(text)
+    assert list(first.categories) == sorted(set(first.categories))
+
+
+@settings(max_examples=100, deadline=None, database=None)
+@given(st.text(alphabet=st.sampled_from(list("abcdefghijklmnopqrstuvwxyz áéñ.,!?'’\n")), max_size=300))
+def test_never_raises_on_word_like_text(text):
+    assert screen(text, "es").level in LEVELS
+
+
+def test_derived_stems_never_skip_a_match():
+    """Every part's index stems must occur in any text it matches, or the index would hide matches."""
+    with open(_EVAL_FILE, encoding="utf-8") as handle:
+        texts = [json.loads(line)["text"] for line in handle]
+    texts += URGENT + CONCERN + NONE
+    for text in texts:
+        doc = analyse(text)
+        for _, part in engine_module.PARTS:
+            for start, end in find_all(part.regex, doc.norm):
+                first, last = doc.token_range(start, end)
+                words = doc.tokens[first:last]
+                if part.stems is not None:
+                    assert any(w.startswith(tuple(part.stems)) for w in words), (
+                        part.regex.pattern[:80],
+                        text,
+                    )
+                if part.first is not None:
+                    head = words[0]
+                    assert any(head == s if exact else head.startswith(s) for s, exact in part.first), (
+                        part.regex.pattern[:80],
+                        text,
+                    )
+
+
+def test_the_detector_imports_nothing_from_django_or_the_rest_of_alongside():
+    code = (
+        "import sys, alongside.safety.detector as d, alongside.safety.detector.cli; "
+        "bad = sorted(m for m in sys.modules if m.startswith('django') or "
+        "(m.startswith('alongside') and not m.startswith('alongside.safety.detector') "
+        "and m not in ('alongside', 'alongside.safety'))); print(bad)"
+    )
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    assert out.stdout.strip() == "[]", out.stdout
+
+
+_EVAL_FILE = __import__("pathlib").Path(__file__).parent / "data" / "screening_eval.jsonl"
