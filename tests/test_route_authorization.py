@@ -200,6 +200,7 @@ CORE_API_ROUTES: dict[str, ApiCase] = {
     ),
     "revoke_token": ApiCase("delete", "/api/v1/auth/token", ok=(204, 400)),
     "me": ApiCase("get", "/api/v1/me"),
+    "my_data_export": ApiCase("get", "/api/v1/me/data"),
 }
 API_ROUTES = {**CORE_API_ROUTES, **APP_API_ROUTES}
 

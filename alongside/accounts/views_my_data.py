@@ -28,7 +28,8 @@ from alongside.core.access import signed_in
 from alongside.core.audit import audit_record
 
 
-def _audited_collect(request: HttpRequest, how: str) -> dict:
+def audited_personal_data(request: HttpRequest, how: str) -> dict:
+    """The person's own data, with one audit event per membership saying how it left."""
     user = cast(User, request.user)
     with scopes_disabled():
         for membership in Membership.objects.filter(user=user).select_related("organization"):
@@ -54,7 +55,7 @@ def my_data(request: HttpRequest) -> HttpResponse:
 
 @signed_in
 def my_data_download(request: HttpRequest) -> HttpResponse:
-    data = _audited_collect(request, "json")
+    data = audited_personal_data(request, "json")
     response = HttpResponse(
         json.dumps(data, cls=DjangoJSONEncoder, ensure_ascii=False, indent=2), content_type="application/json"
     )
@@ -66,7 +67,9 @@ def my_data_download(request: HttpRequest) -> HttpResponse:
 @signed_in
 def my_data_summary(request: HttpRequest) -> HttpResponse:
     """A readable page of the same data, to read on screen or print to PDF."""
-    return render(request, "accounts/my_data_summary.html", {"data": _audited_collect(request, "summary")})
+    return render(
+        request, "accounts/my_data_summary.html", {"data": audited_personal_data(request, "summary")}
+    )
 
 
 @signed_in

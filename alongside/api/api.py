@@ -143,4 +143,14 @@ def me(request: HttpRequest) -> Any:
     }
 
 
+@api.get("/me/data", tags=["accounts"])
+@api_access(Access(signed_in=True))
+def my_data_export(request: HttpRequest) -> Any:
+    """Everything Alongside holds about the signed-in person (the same as the My data download).
+    Audited as a personal-data export."""
+    from alongside.accounts.views_my_data import audited_personal_data
+
+    return audited_personal_data(request, "api")
+
+
 mount_app_routers()

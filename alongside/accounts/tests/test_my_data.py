@@ -104,3 +104,10 @@ def test_an_organization_without_a_grace_period_erases_at_once(
 def test_staff_cannot_delete_themselves_from_under_their_participants(pat) -> None:
     pat.client().post("/me/data/delete/", {"password": PASSWORD, "confirm": "yes"})
     assert not DeletionRequest.objects.exists()
+
+
+def test_the_api_gives_the_same_export(alex) -> None:
+    add_checkin(alex, note="via the api")
+    data = alex.client().get("/api/v1/me/data").json()
+    assert data["format"] == "alongside-personal-data"
+    assert "via the api" in json.dumps(data)
