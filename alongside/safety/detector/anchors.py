@@ -358,6 +358,7 @@ class StemIndex:
                 (self._exact if exact else self._by_stem).setdefault(stem, []).append(i)
         self._lengths = tuple(sorted({len(stem) for stem in self._by_stem}))
         self._memo: dict[str, tuple[int, ...]] = {}
+        self._set_memo: dict[str, frozenset[int]] = {}
 
     def for_token(self, token: str) -> tuple[int, ...]:
         """Indices of the patterns with a stem that is `token` or begins it."""
@@ -373,4 +374,13 @@ class StemIndex:
             found = tuple(sorted(hits))
             if len(self._memo) < 100_000:
                 self._memo[token] = found
+        return found
+
+    def set_for_token(self, token: str) -> frozenset[int]:
+        """The same as for_token, as a set, for intersecting with the patterns worth trying."""
+        found = self._set_memo.get(token)
+        if found is None:
+            found = frozenset(self.for_token(token))
+            if len(self._set_memo) < 100_000:
+                self._set_memo[token] = found
         return found

@@ -46,6 +46,8 @@ add_known_words(rules_en.VOCABULARY | rules_es.VOCABULARY)
 
 NONE_LEVEL, CONCERN, URGENT = 0, 1, 2
 MAX_REASONS = 6
+# Urgent reasons after which the rest of a long message is not weighed (see screen).
+_ENOUGH_URGENT = 4
 
 
 # Every alternative of every rule, indexed by the words it needs and the words it can start with.
@@ -55,6 +57,9 @@ PARTS: tuple[tuple[int, lx.Part], ...] = tuple(
 PART_INDEX = StemIndex([part.stems for _, part in PARTS])
 _FIRST_INDEX = StemIndex([part.first or frozenset() for _, part in PARTS])
 _SEARCHED = frozenset(i for i, (_, part) in enumerate(PARTS) if part.first is None)
+_ALWAYS_STARTABLE = frozenset(PART_INDEX.always) - _SEARCHED
+_MATCHERS = tuple(part.regex.match for _, part in PARTS)
+_RULE_OF = tuple(r for r, _ in PARTS)
 
 
 # Kinds grouped by how context treats them.
@@ -67,6 +72,25 @@ _ESCALATORS = frozenset(
         lx.MEANS_AT_HAND,
         *lx.WEAK,
     }
+)
+# Kinds whose level does not depend on the other findings (see screen's early exit).
+_SELF_CONTAINED = frozenset(
+    {
+        lx.ACT,
+        lx.FAREWELL,
+        lx.SAFETY,
+        lx.MEANS_STRONG,
+        lx.COMMAND,
+        lx.VIOLENCE_NOW,
+        lx.SH_SEVERE,
+        lx.OD_SIGNS,
+        lx.OD_ACT,
+        lx.THREAT,
+        lx.VIOLENCE_INTENT,
+    }
+)
+_OTHER_ESCALATORS = frozenset(
+    {lx.FAREWELL, lx.MEANS_STRONG, lx.MEANS_AT_HAND, lx.PREP, lx.PLAN, lx.MEANS_HAVE, lx.LOCATION}
 )
 _SUBSTANCE_KINDS = frozenset({lx.RELAPSE, lx.CRAVING, lx.USE, lx.NEAR_USE, lx.MISUSE})
 _FEARABLE = _SUBSTANCE_KINDS | {lx.HOUSING_LOSS}
@@ -266,35 +290,65 @@ def _candidates(doc: Doc) -> dict[int, list[int]]:
 _REACH = 40
 
 
-def _hits(doc: Doc, picked: dict[int, list[int]], bounds: list[tuple[int, int]]) -> list[Hit]:
+def _hits(
+    doc: Doc, picked: dict[int, list[int]], bounds: list[tuple[int, int]], lo: int = 0, hi: int | None = None
+) -> list[Hit]:
+    """Rule matches in tokens [lo, hi), which must be whole sentences (the whole message by default)."""
+    hi = len(doc.tokens) if hi is None else hi
     found: dict[tuple[int, int, int], Hit] = {}
-    last_end: dict[int, int] = {}
+    last_end = [0] * len(PARTS)
     tokens, offsets, sentence_of, norm = doc.tokens, doc.offsets, doc.sentence, doc.norm
     always = PART_INDEX.always
-    for i, tok in enumerate(tokens):
-        starters = _FIRST_INDEX.for_token(tok)
-        if not starters:
-            continue
+    matchers, rule_of = _MATCHERS, _RULE_OF
+    stems_of = PART_INDEX.set_for_token
+    starters_of = _FIRST_INDEX.set_for_token
+    # Walk back through each sentence collecting the parts that have one of their words from here to
+    # the end of the sentence: a part is only tried where it can start and such a word follows, and
+    # the two sets are intersected in C rather than looked up one by one.
+    pending: list[tuple[int, frozenset[int], int]] = []
+    seen: set[int] = set()
+    current = -1
+    last_token = 0
+    for i in range(hi - 1, lo - 1, -1):
+        tok = tokens[i]
+        if sentence_of[i] != current:
+            current = sentence_of[i]
+            seen = set(_ALWAYS_STARTABLE)
+            last_token = i
+        seen |= stems_of(tok)
+        starters = starters_of(tok)
+        if starters:
+            live = starters & seen
+            if live:
+                pending.append((i, live, last_token))
+    for i, live, last_token in reversed(pending):
         pos = offsets[i]
-        for p in starters:
-            where = picked.get(p)
-            if where is None or pos < last_end.get(p, 0):
+        end = bounds[sentence_of[i]][1]
+        far = last_token > i + _REACH  # a long run-on sentence: check the word is close enough too
+        for p in sorted(live) if len(live) > 1 else live:
+            if pos < last_end[p]:
                 continue
-            if p not in always:
-                # A match must contain one of the part's stems: is there one from here on, close enough?
+            if far and p not in always:
+                where = picked[p]
                 k = bisect_left(where, i)
                 if k == len(where) or where[k] > i + _REACH:
                     continue
-            r, part = PARTS[p]
-            m = part.regex.match(norm, pos, bounds[sentence_of[i]][1])
-            if m is not None and m.end() > pos:
-                last_end[p] = m.end()
-                first, last = doc.token_range(pos, m.end())
-                found.setdefault((r, first, last), Hit(RULES[r], first, last))
+            m = matchers[p](norm, pos, end)
+            if m is not None:
+                stop = m.end()
+                if stop > pos:
+                    last_end[p] = stop
+                    r = rule_of[p]
+                    first, last = doc.token_range(pos, stop)
+                    found.setdefault((r, first, last), Hit(RULES[r], first, last))
+    first_sentence = sentence_of[lo] if lo < hi else 0
+    last_sentence = sentence_of[hi - 1] if lo < hi else -1
     for p in _SEARCHED.intersection(picked):
         r, part = PARTS[p]
         sentences = range(len(bounds)) if p in always else sorted({sentence_of[i] for i in picked[p]})
         for sentence in sentences:
+            if not first_sentence <= sentence <= last_sentence:
+                continue
             for a, b in lx.find_all(part.regex, norm, *bounds[sentence]):
                 first, last = doc.token_range(a, b)
                 found.setdefault((r, first, last), Hit(RULES[r], first, last))
@@ -473,6 +527,24 @@ def _recovered(ctx: Context) -> tuple[int, int] | None:
     return None
 
 
+def _reported_denial(hit: Hit, ctx: Context) -> bool:
+    """A question someone asked the writer about the finding, answered "no" after it.
+
+    "My therapist asked if I was having thoughts of suicide and I said no": the question comes before
+    the finding in its sentence, the answer after it there or in the next sentence, and nothing in the
+    message takes the answer back ("I said no but I lied").
+    """
+    doc = ctx.doc
+    asked = ctx.in_sentence("asked_if", hit.first)
+    if asked is None or asked[0] >= hit.first:
+        return False
+    sentence = doc.sentence[hit.first]
+    answered = any(span[0] >= hit.last for span in ctx._in("said_no", sentence))
+    if not answered and sentence + 1 < len(ctx.bounds):
+        answered = bool(ctx._in("said_no", sentence + 1))
+    return answered and ctx.anywhere("denial_cancel") is None
+
+
 def _weigh(hit: Hit, doc: Doc, ctx: Context) -> Finding:
     """Everything about one hit that does not depend on the other findings."""
     f = Finding(hit=hit, quote=doc.quote(hit.first, hit.last), kind=hit.rule.kind)
@@ -481,11 +553,19 @@ def _weigh(hit: Hit, doc: Doc, ctx: Context) -> Finding:
     if rule.needs is not None and ctx.anywhere(rule.needs) is None:
         f.active = False
         return f
+    if rule.unless is not None and lx.find_all(rule.unless, doc.norm):
+        f.active = False
+        return f
     f.subject, f.explicit = _subject(doc, hit)
 
     if kind != lx.FAREWELL or hit.first > 0:
         f.negated = _negated(doc, hit, ctx)
     if f.negated:
+        f.active = False
+        return f
+
+    # "She asked if I was suicidal and I said no": a question reported with its answer.
+    if kind not in (lx.OD_SIGNS, lx.VIOLENCE_NOW, lx.THREAT) and _reported_denial(hit, ctx):
         f.active = False
         return f
 
@@ -505,7 +585,7 @@ def _weigh(hit: Hit, doc: Doc, ctx: Context) -> Finding:
 
     before = _words_before(doc, hit, 5)
     clause_words = _clause_words(doc, hit.first)
-    f.intent = _attached(before, INTENT_WORDS)
+    f.intent = rule.intent or _attached(before, INTENT_WORDS)
     f.ideation = _attached(before, IDEATION_WORDS) and not f.intent
     present = not clause_words.isdisjoint(PRESENT_WORDS)
     f.past = (rule.tense == "past" or any(w in PAST_WORDS for w in before[-4:])) and not present
@@ -584,7 +664,11 @@ def _decide(f: Finding, findings: list[Finding], ctx: Context) -> None:
         if f.subject == "other":
             if kind in (lx.BURDEN, lx.HOPELESS) or f.past:
                 return
-            f.level = URGENT if (f.intent or time) else CONCERN
+            # "says she wants to die and isn't answering": someone else's wish with a sign of acting on it
+            sign = _escalator(findings, f, _OTHER_ESCALATORS)
+            f.level = URGENT if (f.intent or time or sign) else CONCERN
+            if sign is not None and not (f.intent or time):
+                f.because = sign.quote
             return
         if f.past:
             f.level = CONCERN
@@ -700,16 +784,33 @@ def screen(text: str, locale: str = "en") -> Screening:
     if not picked:
         return NONE
     bounds = doc.bounds
-    hits = _hits(doc, picked, bounds)
-    if not hits:
-        return NONE
-    hits = _remove_suppressed(hits, doc)
-    if not hits:
-        return NONE
     ctx = Context(doc, bounds)
-    findings = [_weigh(hit, doc, ctx) for hit in hits]
+    findings: list[Finding] = []
+    # Sentences are matched and weighed in order. A long message full of crisis language stops once it
+    # holds enough urgent reasons: its level cannot change any more (nothing lowers another finding's
+    # level); only reasons and categories found solely further on are left out.
+    urgent_reasons: set[str] = set()
+    sentence_of = doc.sentence
+    total = len(doc.tokens)
+    lo = 0
+    while lo < total and len(urgent_reasons) < _ENOUGH_URGENT:
+        hi = bisect_left(sentence_of, sentence_of[lo] + 1, lo)
+        hits = _hits(doc, picked, bounds, lo, hi)
+        lo = hi
+        if hits:
+            hits = _remove_suppressed(hits, doc)
+        for hit in hits:
+            f = _weigh(hit, doc, ctx)
+            findings.append(f)
+            if f.active and f.kind in _SELF_CONTAINED:
+                _decide(f, findings, ctx)
+                if f.level == URGENT:
+                    urgent_reasons.add(_reason(f))
+    if not findings:
+        return NONE
     for f in findings:
         if f.active:
+            f.level, f.because = NONE_LEVEL, ""
             _decide(f, findings, ctx)
 
     # Preparations rarely come alone: two of them (one more than a kind word) make it urgent.

@@ -101,8 +101,11 @@ class Rule:
     must be present somewhere in the message for the rule to count. suppresses: for idioms and
     topics, the categories of the findings they cancel. unless: for idioms, a pattern that, found
     anywhere in the message, switches the idiom off ("gonna kill me when she sees" is an idiom
-    unless the message also mentions a weapon or a threat). hypothetical: an "if", a fear or a plan to
-    avoid it earlier in the clause cancels the finding ("if I keep drinking I'm going to die").
+    unless the message also mentions a weapon or a threat); for other rules, the same pattern found
+    anywhere switches the finding off ("make sure my dog gets a good home" unless the writer is
+    moving). hypothetical: an "if", a fear or a plan to avoid it earlier in the clause cancels the
+    finding ("if I keep drinking I'm going to die"). intent: the words state intent on their own
+    ("se va a matar"), as "going to" before them would.
     """
 
     name: str
@@ -117,6 +120,7 @@ class Rule:
     suppresses: frozenset[str] = _DEFAULT_SUPPRESSES
     unless: re.Pattern[str] | None = None
     hypothetical: bool = False
+    intent: bool = False
 
 
 def expand(pattern: str, macros: Mapping[str, str]) -> str:
@@ -179,6 +183,7 @@ class RuleSet:
         suppresses: Iterable[str] | None = None,
         unless: str | None = None,
         hypothetical: bool = False,
+        intent: bool = False,
     ) -> None:
         """Declare a rule; several patterns become one alternation."""
         cats = (categories,) if isinstance(categories, str) else tuple(categories)
@@ -201,6 +206,7 @@ class RuleSet:
                 suppresses=frozenset(suppresses) if suppresses is not None else _DEFAULT_SUPPRESSES,
                 unless=compile_pattern(unless, self.macros) if unless else None,
                 hypothetical=hypothetical,
+                intent=intent,
             )
         )
 

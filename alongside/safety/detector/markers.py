@@ -189,6 +189,25 @@ _SOURCES: dict[str, list[str]] = {
         r"decluttering|spring cleaning|if anyone wants|anyone want|selling|sold|yard sale|garage sale|thrift|"
         r"downsizing|minimalism|mudanza|donar|regalo si alguien",
     ],
+    # Someone at the writer's home or following them: a weapon they have is a threat.
+    "at_my_door": [
+        r"(?:outside|in front of|at|near|around) (?:my|our) (?:house|place|apartment|door|window|work|job|building|car)",
+        r"parked outside|at (?:the|my) door|(?:followed|following|follows) me|(?:will not|wont|refuses to) leave|"
+        r"showed up|banging on|is here|on (?:his|her|their) way|coming over|coming here",
+    ],
+    # A question put to the writer ("my therapist asked if...") and their answer "no".
+    "asked_if": [
+        r"(?:asked|asks|asking|ask|questioned|wanted to know|checked) (?:me )?(?:\w+ ){0,2}?(?:if|whether)",
+        r"(?:me |le )?pregunt\w* (?:\w+ ){0,2}?si",
+    ],
+    "said_no": [
+        r"(?:i |and i |i just )?(?:said|say|told (?:her|him|them|the \w+|my \w+)|answered|replied|responded) "
+        r"(?:that )?(?:no|nope|nah|not really|never|honestly no|i (?:was not|am not|do not|did not|have not|had not))",
+        r"i (?:honestly |truthfully )?(?:said|told (?:her|him|them)) no",
+        r"(?:le |les )?(?:dije|conteste|respondi) (?:que )?no",
+    ],
+    # Takes a reported "no" back: "I said no but I lied".
+    "denial_cancel": [r"lied|lying|was not honest|wasnt honest|not true|menti|mentira"],
     # "I'd be lying if I said I didn't..." turns a denial back into an admission.
     "negation_cancel": [r"(?:lying|lie|lied) if i (?:said|say|told you)"],
 }

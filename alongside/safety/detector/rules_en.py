@@ -164,6 +164,16 @@ add(
     subject="other",
 )
 add(
+    "suicide.other_intent",
+    ACT,
+    SUICIDE,
+    r"(?:he|she|they|hes|shes|theyre|he is|she is|they are) (?:is |are )?(?:going to|gonna|about to|planning to|"
+    r"plans to|wants to|want to|will) (?:kill <THEMSELF>|end (?:his|her|their) (?:own )?life|take (?:his|her|their) "
+    r"(?:own )?life)",
+    subject="other",
+    intent=True,
+)
+add(
     "suicide.killed_themself",
     ACT,
     SUICIDE,
@@ -184,7 +194,7 @@ add(
     SUICIDE,
     r"(?:end|ending) (?:it all|it|everything|things|this|my suffering|the pain|my pain|this life|"
     r"this pain|this misery|my misery|all of it|it for good|my existence)"
-    r"(?= *(?:[,.]|$|tonight|today|right now|now|soon|tomorrow|for good|once and for all|all|"
+    r"(?= *(?:[,.]|$|tonight|today|right now|now|soon|tomorrow|for good|for real|once and for all|all|no more|"
     r"already|this time|i |because|and|but|when|after|before|before|like|on (?:monday|tuesday|"
     r"wednesday|thursday|friday|saturday|sunday|my birthday)|with (?:a|the|my) (?:<MEANS>)))",
 )
@@ -490,7 +500,25 @@ add(
     "prep.note",
     FAREWELL,
     SUICIDE,
-    r"(?:suicide|goodbye|good bye|farewell|final) (?:note|notes|letter|letters|message|messages|video|post|texts?)",
+    r"(?:suicide|goodbye|good bye|farewell) (?:note|notes|letter|letters|message|messages|video|post|texts?)",
+)
+add(
+    "prep.letters_to",
+    PREP,
+    SUICIDE,
+    r"(?:wrote|written|writing|write|left|leaving|finished|typed|typing|sent) (?:out )?(?:\w+ ){0,4}?"
+    r"(?:letters?|notes?|envelopes?) (?:\w+ ){0,2}?(?:to|for) (?:each of |all of |both of |every one of )?"
+    r"(?:my |everyone|everybody|all|the people|the ones|them)",
+    r"(?:wrote|written|writing|write|left|leaving|finished) (?:a |one )?(?:letter|note|letters|notes) (?:to |for )?"
+    r"(?:each of|every one of|all of|both of|everyone|everybody|each)",
+    r"(?:wrote|written|writing|left|leaving|finished writing|typed) (?:my |each of my |both my )?(?:\w+ )?"
+    r"(?:mom|mum|mother|dad|father|kids|children|son|daughter|wife|husband|partner|sister|sisters|brother|brothers|"
+    r"parents|family|grandma|grandpa|boyfriend|girlfriend|boys|girls|everyone|everybody) (?:and (?:my )?\w+ )?"
+    r"(?:a |an |some )?(?:long |short |last |final )?(?:letter|letters|note|notes)",
+    unless=r"thank you|thank you notes|thanks|christmas|birthday|holiday|valentine|mothers day|fathers day|"
+    r"wedding|graduation|future self|younger self|older self|future me|past self|therapy|therapist|assignment|"
+    r"homework|class|grocery|shopping|dishes|chore|chores|reminder|recommendation|cover letter|school|teacher|"
+    r"permission|excuse|sick note|camp|penpal|pen pal|prison|jail|deployment|step (?:work|nine|9|eight|8)|amends",
 )
 add(
     "prep.letters_family",
@@ -506,15 +534,116 @@ add(
     "prep.this_is_goodbye",
     FAREWELL,
     SUICIDE,
-    r"this is (?:my )?(?:goodbye|good bye|farewell|it for me|the end for me|my last (?:post|message|text|night))"
+    r"this is (?:my )?(?:goodbye|good bye|farewell|it for me|the end for me|my last night)"
     r"(?! to (?:alcohol|drinking|booze|drugs|using|my old|the old|smoking|weed|pills|the bottle|that life|"
     r"cigarettes|vaping|this job|the city|my ex))",
     r"(?:goodbye|good bye|bye) (?:forever|world|cruel world)(?= *(?:[,.]|$))",
-    r"(?:this is |its |it is )?(?:my )?(?:last|final) (?:post|message|text|words|goodbye|entry)"
-    r"(?: (?:here|ever|on here|to you all|to everyone))?(?= *(?:[,.]|$|here|ever|on here|to you all))",
     r"(?:last|final) time (?:you|anyone|anybody|you all|yall) (?:will )?(?:hear|see|read)",
     r"by the time (?:you|anyone|anybody|someone|they|people|my \w+) (?:read|reads|see|sees|find|finds|get|gets|"
     r"hear|hears) (?:this|these)",
+)
+add(
+    "prep.last_message",
+    FAREWELL,
+    SUICIDE,
+    r"(?:this is |this will be |this ll be |its |it is |here is |heres )?(?:my |the )?(?:very )?(?:last|final) "
+    r"(?:post|message|messages|text|texts|words|goodbye|entry|note|letter|letters|video|"
+    r"thing i (?:will |ll )?(?:post|say|write|send))"
+    r"(?: (?:i will ever |i ll ever |i ever )?(?:post|write|send|say))?"
+    r"(?: (?:here|ever|on here|to (?:you all|everyone|anyone|anybody|you guys|yall|you|the group|this group)))*"
+    r"(?= *(?:[,.]|$|here|ever|on here|to|i love|thank|goodbye|bye))",
+    unless=r"see (?:you|yall|u|ya|everyone|you all|you guys)|going to bed|heading to bed|off to bed|tomorrow|"
+    r"log(?:ging)? off|talk (?:soon|later|tomorrow)|for (?:the night|today|tonight|now|a while|the day|this week)|"
+    r"before (?:bed|i sleep|work|the meeting)|ttyl|on this (?:topic|thread)|until|till|of the (?:day|night|year)|"
+    r"cigarette|smoke|drink|beer|shift|day at|week at|exam|class|semester|thread|convo|conversation|dms|dm|"
+    r"comment|comments|year|of 20\d\d|for 20\d\d",
+)
+add(
+    "prep.not_a_problem_long",
+    FAREWELL,
+    SUICIDE,
+    r"i (?:will not|am not going to|will not have to|will no longer) (?:be )?(?:a |an |anyone |anybody |everyone |your |"
+    r"their |yall )?(?:problem|burden|bother|nuisance|trouble|worry|pain)(?: (?:to|for|on) (?:anyone|anybody|you|"
+    r"everyone|you all|yall|you guys|my \w+|them))? (?:for )?(?:much longer|long|anymore|any more|soon|after (?:tonight|"
+    r"today|this))",
+    r"(?:soon|after tonight|after today|tomorrow) i (?:will not|am not going to) (?:be )?(?:a |an |anyone |anybody |"
+    r"everyone |your |their )?(?:problem|burden|bother|nuisance|worry)",
+    r"i (?:will not|am not going to) be (?:around|here) (?:to (?:\w+ ){1,2}?(?:anyone|anybody|you|everyone|you all|"
+    r"yall|you guys|them) )(?:much longer|for long|soon|anymore|after (?:tonight|today))",
+    r"(?:you|you all|yall|anyone|nobody|no one|everyone) (?:will not|will never|are not going to|is not going to) "
+    r"(?:ever )?(?:hear from|see|have to deal with|have to worry about) me (?:again|after (?:tonight|today|this)|"
+    r"anymore|any more)(?! (?:for|until|till|til|this|over|while))",
+    unless=r"camping|vacation|holiday|trip|retreat|offline|detox|rehab|no signal|no service|no wifi|hospital|inpatient|"
+    r"treatment|deleting (?:the|this) app|taking a break|new job|moving|moved|hike|hiking|cruise",
+)
+add(
+    "prep.good_home",
+    FAREWELL,
+    SUICIDE,
+    r"(?:make sure|promise|find|gets|get|goes to|go to|finds) (?:that )?(?:\w+ ){0,4}?"
+    r"(?:a )?(?:good|loving|forever) (?:home|family|owner|owners)(?: for (?:my|our) \w+)?",
+    r"(?:someone|somebody|you|please) (?:\w+ ){0,2}?(?:take|adopt|keep|look after) (?:my|our) "
+    r"(?:dog|cat|pets?|bird|fish|rabbit|hamster|puppy|kitten)(?: (?:for me|when|after|once))",
+    unless=r"moving|move|new (?:apartment|place|lease|landlord|job)|landlord|rehom\w*|allerg\w*|foster\w*|"
+    r"kittens|puppies|litter|adopt(?:ed|ing)? (?:a|another|one)|shelter|no pets|pet policy|deploy\w*|military|"
+    r"pet sitter|sitting|vacation|trip|away|travel\w*",
+)
+add(
+    "prep.when_gone",
+    IMPLICIT,
+    SUICIDE,
+    r"(?:when|after|once) i (?:am|m) (?:gone|dead|not here|no longer here)",
+    r"if (?:anything|something) (?:happens|should happen) to me",
+    r"i (?:will not|am not going to) be here(?= *(?:[,.]|$|anymore|any more|for (?:them|her|him|it)))",
+    r"(?:will not|do not|am not going to|never going to) (?:be )?(?:need|needing) (?:it|them|any of (?:it|this|that|them)|"
+    r"those|these|that|this|my \w+|much)(?: (?:anymore|any more|where i am going|after (?:tonight|today|this)|soon))?"
+    r"(?= *(?:[,.]|$|anymore|any more|where|after|soon))",
+    r"where i am going",
+)
+add(
+    "prep.secret_purpose",
+    IMPLICIT,
+    SUICIDE,
+    r"(?:you|u|yall|you all|you guys|everyone|anyone) (?:can |could |probably |prob |might |already |all )*"
+    r"(?:guess|imagine|figure out|know|knows) (?:the rest|what (?:it is |they are |that is )?for|why|what for|"
+    r"what i am (?:going to|planning to) do(?: with (?:it|them))?|what comes next|what happens next)"
+    r"(?! (?:about|to))",
+    r"(?:does not|do not|did not|nobody|no one|noone) (?:\w+ )?(?:know|knows) (?:why|what (?:it is|they are) for|"
+    r"where i (?:keep|hid|hide|put|stash))",
+    r"not (?:planning (?:on |to )|going to |meant to |for |to )?(?:shave|shaving)",
+    r"(?:and |then )+(?:it is|it will be|it will all be|everything is|everything will be|i am|i will be) "
+    r"(?:all |finally )?(?:over|done|free|gone|at peace)(?= *(?:[,.]|$|for good|forever|finally))",
+)
+add(
+    "prep.privacy",
+    SOFT_PREP,
+    SUICIDE,
+    r"(?:everyone|everybody|the house|the kids|they|my (?:\w+ )?(?:parents|wife|husband|partner|roommate|roommates|"
+    r"family|mom|dad|mum|kids|girlfriend|boyfriend)) (?:is |are |has |have |went |s )?(?:finally |all |already |now )*"
+    r"(?:asleep|gone to bed|in bed|went to bed|sleeping|gone|out|away|quiet|empty|left|passed out)"
+    r"(?= *(?:[,.]|$|now|finally|and|so|for))",
+    r"(?:house|apartment|place) is (?:finally |so |all )?(?:quiet|empty|mine)(?= *(?:[,.]|$|now|and))",
+    r"(?:waiting|wait) (?:for|until|till|til) (?:everyone|everybody|them|the kids|my (?:\w+ )?(?:parents|wife|husband|"
+    r"partner|roommate|family|mom|dad|mum)) (?:to )?(?:fall asleep|go to (?:bed|sleep)|falls asleep|goes to (?:bed|sleep)|"
+    r"leave|leaves|are asleep|is asleep)",
+    r"(?:home|house) alone (?:tonight|all weekend|this weekend)",
+)
+add(
+    "prep.placed_to_be_found",
+    SOFT_PREP,
+    SUICIDE,
+    r"(?:put|left|leave|leaving|placed|hid|tucked|sealed|slid) (?:it|them|the (?:letters?|notes?|envelopes?)|"
+    r"(?:a |the )?(?:letter|note|letters|notes|envelope|envelopes))? ?(?:in|on|under|inside|by) "
+    r"(?:the |my |her |his |their |our )?(?:drawer|desk|table|kitchen table|pillow|bed|door|nightstand|dresser|"
+    r"glovebox|glove box|mailbox|counter|envelope|envelopes|fridge|car)",
+    r"(?:sealed|addressed|stamped) (?:them|it|the (?:letters?|notes?|envelopes?))",
+    r"(?:they are|it is|the (?:letters?|notes?|envelopes?) (?:is|are)) (?:all )?(?:in|on|under|inside) "
+    r"(?:the |my |her |his |their |our )?(?:drawer|desk|kitchen table|pillow|nightstand|dresser|glovebox|"
+    r"glove box|mailbox|envelope|envelopes)",
+    r"(?:she|he|they|you|everyone|my \w+) (?:will|ll|is going to|are going to) (?:\w+ )?(?:find|read|get) "
+    r"(?:it|them|the (?:letters?|notes?)) (?:in the morning|tomorrow|later|when|after|soon|eventually|someday)",
+    r"(?:she|he|they|you|everyone|my \w+|she will|he will|they will) (?:will |ll |would )?(?:understand|forgive me) "
+    r"(?:eventually|someday|some day|one day|why|in time|later)",
 )
 add(
     "prep.gone",
@@ -538,7 +667,9 @@ add(
     FAREWELL,
     SUICIDE,
     r"(?:said|say|saying|said all) my goodbyes",
-    r"(?:said|say|saying) goodbye to (?:everyone|everybody|all of you|you all|the world)",
+    r"(?:(?:just )?(?:wanted|want|needed|need) to )?(?:said|say|saying) (?:my )?(?:goodbye|goodbyes|bye) to "
+    r"(?:everyone|everybody|all of you|you all|the world|yall|you guys)(?! (?:at|from|in|on|before (?:the|my) "
+    r"(?:trip|move|flight|vacation)))",
 )
 add(
     "prep.goodbye",
@@ -577,6 +708,14 @@ add(
     SUICIDE,
     r"(?:please )?take care of (?:my |our )?(?:\w+ )?(?:dog|cat|kids|children|baby|pets?|plants|fish|bird|son|"
     r"daughter|mom|\w+) for me",
+)
+add(
+    "prep.make_sure_mine",
+    PREP,
+    SUICIDE,
+    r"(?:make sure|making sure|promise) (?:that )?(?:my|our) (?:\w+ )?(?:kids|children|son|daughter|baby|babies|dog|"
+    r"cat|pets?|boys|girls|little \w+) (?:gets?|goes|go|are|is|will be|get to) (?:to|taken care of|looked after|"
+    r"raised|loved|okay|ok|safe|alright|fed)",
 )
 add(
     "prep.dont_stop_me",
@@ -660,6 +799,7 @@ add(
     r"the time has come",
     r"(?:tonight|today|tomorrow|this|sunday|monday|tuesday|wednesday|thursday|friday|saturday|it|this weekend) "
     r"(?:is|will be) the (?:night|day)(?= *(?:[,.]|$))",
+    r"this is the (?:night|day|moment)(?= *(?:[,.]|$))",
     r"(?:it is|its) (?:happening|going to happen) (?:tonight|today|tomorrow|soon|this week)",
     r"(?:tonight|today|tomorrow|this) is it(?: for me)?(?= *(?:[,.]|$))",
 )
@@ -733,7 +873,7 @@ add(
     r"(?:made|tied|making|tying|hung|hanging|set up|setting up|bought|got|have|has) (?:a |the |my )?noose",
     r"(?:rope|noose|belt|cord) (?:is )?(?:tied|hung|set up|ready|around my neck|on the (?:beam|rafter|door))",
     r"(?:stockpil\w*|hoard\w*|saving|saved|collecting|collected|stashing|stashed|hiding|hid|squirreling|"
-    r"squirrelling|storing|stored) (?:up |away )?(?:my |all my |some |enough |a bunch of |all of my |extra |"
+    r"squirrelling|storing|stored|stocking|stocked|building|built|piling|piled) (?:up |away )?(?:on )?(?:my |all my |some |enough |a bunch of |all of my |extra |"
     r"all the |the )?(?:<PILLS>)(?! (?:for (?:the trip|travel|vacation|my trip)|in the cabinet))",
     r"enough (?:<PILLS>) (?:to (?:die|kill|end|overdose|not wake up|do it|do the job)|saved|stashed|now|"
     r"left|put away)",
@@ -741,6 +881,22 @@ add(
     r"(?:<PILLS>) (?:all )?(?:lined up|laid out|counted out|ready to go|ready)",
     r"(?:standing|sitting|sat|stood|perched|balancing|leaning) (?:on|at|over) (?:the |a )?"
     r"(?:edge|ledge|railing|rail|parapet)(?: of)?",
+)
+add(
+    "means.acquired_lethal",
+    MEANS_AT_HAND,
+    SUICIDE,
+    r"(?:bought|buy|buying|got|picked up|pick up|picking up|borrowed|borrow|borrowing|took|stole|snuck|grabbed|"
+    r"ordered|found|got my hands on|getting|tracked down) (?:myself )?(?:a |an |the |some |my |his |her |a length of |"
+    r"a piece of |a new |(?:my )?(?:\w+ )?(?:dads|moms|uncles|grandpas|brothers|cousins|fathers|dad|mom|uncle|grandpa|"
+    r"brother|cousin|father|roommates|neighbors) )*(?:old )?(?:gun|pistol|handgun|rifle|shotgun|revolver|glock|"
+    r"firearm|rope|noose|ropes)(?! (?:range|safe|lock|license|licence|class|show|store|case|cleaning kit))",
+    unless=r"range|hunt\w*|deer|duck|season|gun safe|lockbox|lock box|locked|lock it|safekeeping|safe keeping|"
+    r"protection|self defense|defence|camping|camp|tent|kayak|canoe|boat|climbing|climb|tie (?:down|up)|clothesline|"
+    r"swing|tow|moving|garden|laundry|halloween|costume|cosplay|prop|toy|nerf|water gun|glue gun|nail gun|"
+    r"staple gun|heat gun|paintball|airsoft|jump rope|skipping|gym|crossfit|dog|leash|sailing|knot|knots|"
+    r"his own|police|cop|cops|took it away|took (?:it|them) from (?:me|him|her)|gave it to|turned it in|"
+    r"(?:he|she|they|my \w+) (?:bought|got|has|took)",
 )
 add(
     "means.at_hand",
@@ -759,11 +915,19 @@ add(
     MEANS_HAVE,
     SUICIDE,
     r"(?:i have|ive got|i got|i bought|bought|just bought|got|grabbed|holding|i am holding|found|have|has|"
+    r"ordered|picked up|borrowed|stole|took|filled|refilled|got my hands on|"
     r"he has|she has|they have|there is|theres|there are|with) (?:a |an |the |my |some |all |all my |enough |"
     r"all of my |a bottle of |a bunch of |a handful of |a box of |a pack of |my (?:\w+ )?(?:dads|moms|dad|mom) |"
     r"his |her |a whole |these |two |a new |a loaded |a sharp |the sharpest |\d+ |\w+s )*(?:<MEANS>)"
     r"(?! (?:license|licence|permit|safe|lock|class|range|show|store|shop|refill|organizer|organiser|case|rack|"
     r"appointment|review|with food))",
+)
+add(
+    "means.enough_saved",
+    MEANS_HAVE,
+    SUICIDE,
+    r"(?:have|got|finally have|finally got|there is|theres) enough (?:saved|stashed|stockpiled|stored|hidden|put away|"
+    r"collected)(?: up| away)?(?= *(?:[,.]|$|now|and|to (?:do|end|die)))",
 )
 add(
     "means.location",
@@ -949,6 +1113,16 @@ add(
     r"(?:will not|wont|is not|isnt|can not|cant|does not|doesnt) (?:move|moving|open (?:his|her|their) eyes)"
     r"(?= *(?:[,.]|$|me|and|please|help|what))",
     r"no (?:pulse|heartbeat)",
+)
+add(
+    "od.signs_sounds",
+    OD_SIGNS,
+    (OVERDOSE,),
+    r"(?:making|makes|made) (?:a |this |these |that |weird |a weird |strange |a strange |scary )*(?:gurgling|choking|"
+    r"rattling|snoring|wheezing|gasping) (?:sound|sounds|noise|noises)",
+    r"(?:nodded|nodding|nodded off|nodding off) (?:out )?(?:and|hard and) (?:\w+ ){0,3}?(?:will not|wont|can not|cant|"
+    r"is not|isnt) (?:wake|waking|respond|responding)",
+    needs="drug_context",
 )
 add(
     "od.signs_self",
@@ -1159,6 +1333,14 @@ add(
     r"a knife|his gun|her gun|the rifle) on (?:me|us|my \w+)",
 )
 add(
+    "abuse.armed_nearby",
+    THREAT,
+    (ABUSE, VIOLENCE),
+    r"(?:he|she|they|my ex|my \w+) (?:\w+ ){0,3}?(?:has|have|got|brought|is carrying|carrying|is holding|bought|"
+    r"is armed with) (?:a |his |her |their |the )?(?:gun|knife|weapon|pistol|rifle|shotgun|machete|bat)",
+    needs="at_my_door",
+)
+add(
     "abuse.fear_for_life",
     THREAT,
     (ABUSE, VIOLENCE),
@@ -1176,6 +1358,9 @@ add(
     r"(?:her|him|them|me|my \w+)",
     r"(?:beating|hitting|choking|strangling|attacking|stabbing) (?:me|my \w+|her|him|them|us) right now",
     r"(?:breaking|broke|kicking|kicked) (?:down )?(?:the|my) door (?:down|in)?(?= *(?:[,.]|$|and|right now))",
+    r"(?:swinging|pointing|waving|aiming|holding|coming at) (?:a |the |his |her |their |that )?(?:bat|knife|gun|machete|"
+    r"hammer|weapon|pistol|rifle|shotgun|crowbar|axe|broken bottle) (?:at|to|towards|against) "
+    r"(?:me|us|my \w+|her|him|them|my (?:\w+ )?(?:head|face|throat|neck))",
 )
 add(
     "violence.intent",
@@ -1447,6 +1632,31 @@ add(
     r"(?:him|her|them|my \w+)(?! with (?:a|the|my)|(?: \w+){0,4} (?:gun|knife|bat))",
     unless=r"gun|guns|rifle|pistol|knife|knives|weapon|bat|machete|tonight|for real|not kidding|i mean it|"
     r"serious|seriously|swear to god",
+)
+_IRRITANT = (
+    r"(?:heat|heatwave|heat wave|humidity|cold|snow|rain|wind|weather|sun|pollen|allergies|mosquitoes|mosquitos|"
+    r"mosquito|flies|bugs|ants|gnats|fruit flies|roaches|traffic|commute|line|lines|queue|printer|wifi|internet|"
+    r"laptop|computer|phone|app|update|updates|noise|construction|drilling|music|neighbors|neighbours|neighbor|"
+    r"neighbour|dog|dogs|barking|cat|rooster|baby|toddler|kids|snoring|roommate|customers|meetings|emails|"
+    r"paperwork|homework|exam|exams|finals|taxes|suspense|cliffhanger|show|game|team|refs|referee|cramps|"
+    r"headache|itch|itching|hiccups|cough|waiting|wait|heels|shoes|landlord|bureaucracy|hold music|cuteness|"
+    r"roadworks|roadwork|road work|jackhammer|leaf blower|lawnmower|alarm|alarms|sirens|smell|mess|clutter|"
+    r"kid|teenager|teenagers|boss|coworker|coworkers|class|lecture|professor|bus|train|airport|flight|delay|delays|"
+    r"sunburn|mosquito bites|bites|hay fever|song|ad|ads|commercials|cold front|humid|storm|power outage|outage|"
+    r"renovation|renovations|upstairs|downstairs)"
+)
+add(
+    "idiom.cannot_take_this_heat",
+    IDIOM,
+    (),
+    r"(?:can not|cant|could not|couldnt) (?:<ADV>)?(?:take|stand|handle|deal with|do|bear) (?:it |this |that |them )?"
+    r"(?:anymore |any more |no more )?(?:, )?(?:with |from )?(?:this|these|that|those|the|my|our|his|her) "
+    r"(?:\w+ ){0,2}?" + _IRRITANT + r"(?![a-z])",
+    r"(?:this|these|that|those|the) (?:\w+ ){0,1}?"
+    + _IRRITANT
+    + r" (?:, )?(?:\w+ ){0,3}?(?:i )?(?:can not|cant|"
+    r"could not) (?:<ADV>)?(?:take|stand|handle|deal with|do|bear)(?: (?:it|this|that|them))?",
+    suppresses=(HOPELESSNESS,),
 )
 add(
     "idiom.misc",

@@ -21,6 +21,7 @@ from alongside.safety.detector.lexicon import (
     HOUSING,
     HOUSING_LOSS,
     IDIOM,
+    IMPLICIT,
     MEANS_AT_HAND,
     MEANS_HAVE,
     MEANS_STRONG,
@@ -64,7 +65,7 @@ MACROS = {
         r"(?:esta noche|hoy|hoy mismo|ahorita|ahora mismo|manana|pasado manana|este fin de semana|"
         r"el (?:lunes|martes|miercoles|jueves|viernes|sabado|domingo)|cuando (?:todos|todas|todo el mundo|"
         r"mi (?:familia|esposo|esposa|mama|papa)) (?:se )?(?:duerman|duerma|esten dormidos|se vayan|salgan)|"
-        r"en (?:un rato|una hora|unas horas)|al rato|en la noche|esta madrugada|de madrugada|ya mismo)"
+        r"en (?:un rato|una hora|unas horas)|al rato|en la noche|hoy en la noche|esta madrugada|de madrugada|ya mismo)"
     ),
     "ALTURA": (
         r"(?:puente|azotea|techo|edificio|balcon|ventana|barranco|acantilado|piso \d+|vias del tren|"
@@ -95,10 +96,31 @@ add(
     subject="self",
 )
 add(
+    "suicidio.otro_intencion",
+    ACT,
+    SUICIDE,
+    r"se (?:va|van|quiere|quieren|piensa|piensan|esta por|esta a punto de) (?:a )?(?:matar|suicidar|quitar la vida|"
+    r"colgar|ahorcar|tirar (?:del|de|al|por|a)|aventar|cortar las venas|envenenar|pegar un tiro|dar un tiro)",
+    r"(?:va a|van a|quiere|piensa|amenaza con|amenazo con|amenazando con|esta por|dice que va a|dijo que va a) "
+    r"(?:matarse|suicidarse|quitarse la vida|ahorcarse|colgarse|tirarse|aventarse|envenenarse|cortarse las venas|"
+    r"acabar con su vida|terminar con su vida)",
+    r"(?:dice|dijo|me dijo|me escribio|escribio|me mando|mando|publico|puso) (?:\w+ ){0,3}?que se "
+    r"(?:va a (?:morir|matar|suicidar|quitar la vida)|quiere (?:matar|suicidar|quitar la vida))",
+    subject="other",
+    intent=True,
+)
+add(
     "suicidio.otro",
     ACT,
     SUICIDE,
-    r"se (?:va|quiere|piensa|iba|queria) (?:a )?(?:matar|suicidar|quitar la vida|colgar|ahorcar|tirar (?:del|de|al|por))",
+    r"se (?:iba|queria|quiso|intento) (?:a )?(?:matar|suicidar|quitar la vida|colgar|ahorcar|tirar (?:del|de|al|por))",
+    subject="other",
+    tense="past",
+)
+add(
+    "suicidio.otro_palabra",
+    ACT,
+    SUICIDE,
     r"(?:matarse|suicidarse|quitarse la vida|ahorcarse|colgarse|acabar con su vida|terminar con su vida)",
     subject="other",
 )
@@ -147,6 +169,7 @@ add(
     r"despierte|despertara|estar muert[oa]|estuviera muert[oa]|haber nacido|desaparecer|existir|dejar de existir)",
     r"(?:seria|estaria|estarian|estaria) mejor (?:estar )?muert[oa]|mejor (?:estar )?muert[oa]",
     r"(?:dormir(?:me)?) y no despertar",
+    r"(?:dormir(?:me)?|descansar|irme) para siempre",
     r"no despertar(?:me)? (?:nunca|mas|manana)",
     r"(?:quiero|quisiera) desaparecer|desaparecer para siempre|desaparecer (?:del mapa|de este mundo)",
     r"(?:no|ya no) (?:quiero|tengo ganas de) (?:seguir )?(?:vivir|viviendo|despertar|existir|estar aqui|seguir aqui|"
@@ -212,7 +235,69 @@ add(
     "preparativos.cartas",
     PREP,
     SUICIDE,
-    r"(?:escribi|deje|escribiendo|termine) (?:las|unas|mis|una|la) (?:cartas|carta|notas|nota)",
+    r"(?:escribi|deje|escribiendo|termine|he escrito|les escribi|le escribi) (?:las|unas|mis|una|la) "
+    r"(?:cartas|carta|notas|nota)(?! (?:a mi yo|para mi yo|de (?:agradecimiento|cumpleanos|navidad|amor)))",
+)
+add(
+    "preparativos.dejadas",
+    SOFT_PREP,
+    SUICIDE,
+    r"(?:para|a) (?:mi familia|mis hijos|mi mama|mi papa|mis papas|todos|cada uno|mi esposa|mi esposo|mis hermanos)",
+    r"(?:en|sobre|debajo de|bajo) (?:la|el|mi) (?:mesa|cajon|cama|almohada|escritorio|buro|puerta|guantera)",
+    r"(?:las|los|la|lo) (?:van a|vayan a|van) (?:encontrar|leer)|(?:ya )?(?:lo|me) (?:van a|vayan a) entender",
+)
+add(
+    "preparativos.ultimo",
+    FAREWELL,
+    SUICIDE,
+    r"(?:este es|esta es|es|sera|va a ser|aqui va) mi (?:ultimo|ultima) (?:mensaje|post|publicacion|carta|texto|"
+    r"despedida)",
+    unless=r"hasta manana|nos vemos|me voy a dormir|por hoy|de hoy|del dia|de la noche|en el trabajo|del ano|"
+    r"cigarro|trago|turno|examen|clase",
+)
+add(
+    "preparativos.no_ser_problema",
+    FAREWELL,
+    SUICIDE,
+    r"(?:ya )?no (?:voy a|vaya a) (?:ser|seguir siendo) (?:un |una )?(?:problema|carga|estorbo|molestia) "
+    r"(?:para nadie|para ustedes|para ti|para mi familia|nunca mas|por mucho tiempo)",
+    r"(?:pronto|muy pronto|despues de hoy|manana) (?:ya )?no (?:voy a|vaya a) (?:ser|estar|molestar)",
+    r"ya no (?:los|las|te|lo|la) voy a molestar(?: mas| nunca mas)?",
+    r"no (?:van a|vas a) (?:volver a )?saber (?:nada )?de mi",
+)
+add(
+    "preparativos.no_necesitar",
+    IMPLICIT,
+    SUICIDE,
+    r"no (?:lo|la|los|las)? ?(?:voy a|vaya a) necesitar",
+    r"ya no (?:lo|la|los|las) (?:necesito|voy a necesitar)",
+    r"(?:ya )?(?:saben|sabes|se imaginan|te imaginas|imaginense) (?:para que|pa que|lo que sigue|que sigue)",
+    r"(?:cuando|si) (?:ya )?no (?:este|estoy)(?= *(?:[,.]|$|aqui|yo))",
+    r"nadie sabe (?:donde|para que|que)",
+)
+add(
+    "preparativos.momento",
+    TIMING,
+    SUICIDE,
+    r"(?:hoy|esta noche|manana|este es|este sera|sera|es) (?:es |sera )?(?:la noche|el dia|el momento)(?= *(?:[,.]|$))",
+    r"(?:ya )?(?:llego|es) (?:la hora|el momento)(?= *(?:[,.]|$))",
+)
+add(
+    "preparativos.solo",
+    SOFT_PREP,
+    SUICIDE,
+    r"(?:todos|todo el mundo|mi familia|mis papas|mis padres|los ninos|mi esposo|mi esposa|mi mama|mi papa) "
+    r"(?:ya )?(?:estan|esta|se) (?:dormidos|dormidas|dormido|dormida|durmieron|durmio|acostaron|fueron|salieron)",
+    r"(?:estoy|me quede) (?:sol[oa]|sol[oa] en (?:la )?casa)(?= *(?:[,.]|$|esta noche|hoy|todo el fin))",
+)
+add(
+    "preparativos.no_contesta",
+    PREP,
+    SUICIDE,
+    r"(?:ya )?no (?:me )?(?:contesta|responde|contesto|respondio|agarra|coge|levanta)(?: (?:el|su|mis|los|las) "
+    r"(?:telefono|celular|cel|mensajes|llamadas|whatsapp))?(?= *(?:[,.]|$|y|desde|nada))",
+    r"(?:tiene|trae) (?:el|su) (?:telefono|celular|cel) apagado|(?:su|el) (?:telefono|celular|cel) (?:esta )?apagado",
+    r"no (?:lo|la|los) (?:encuentro|encontramos|puedo encontrar|localizo)",
 )
 add(
     "preparativos.despedida",
@@ -226,6 +311,9 @@ add(
     PREP,
     SUICIDE,
     r"(?:regale|regalando|regalar|di|doy|estoy regalando) (?:todas )?mis cosas",
+    r"(?:regale|he regalado|estoy regalando|regalando|ya regale) (?:todas? )?(?:mis?|las|los) (?:\w+ )?(?:cosas|ropa|"
+    r"guitarra|libros|perro|perrita|gato|gatita|mascota|juegos|discos|herramientas|joyas|pertenencias|carro|bici|"
+    r"computadora|celular|consola|tenis|zapatos|videojuegos|play)",
 )
 add(
     "preparativos.cuiden",
@@ -269,8 +357,26 @@ add(
     "medios.tengo",
     MEANS_HAVE,
     SUICIDE,
-    r"(?:ya )?(?:tengo|compre|consegui|agarre|traigo|tiene) (?:la |las |el |los |una |un |mis |todas las |"
-    r"todas mis |suficientes )?(?:<MEDIOS>)",
+    r"(?:ya )?(?:tengo|compre|consegui|agarre|traigo|tiene|pedi|saque|tome prestad[oa]) (?:la |las |el |los |una |un |"
+    r"mis |todas las |todas mis |suficientes )?(?:<MEDIOS>)",
+    r"(?:<MEDIOS>) suficientes",
+)
+add(
+    "medios.en_mano",
+    MEANS_AT_HAND,
+    SUICIDE,
+    r"(?:<MEDIOS>) (?:aqui |ahi |ya )?(?:en (?:mi|la|las|mis) manos?|junto a mi|enfrente de mi|frente a mi|a mi lado|"
+    r"en mi regazo|sobre la cama|en la mesa)",
+    r"(?:tengo|traigo|agarro|sostengo) (?:la |las |el |los |una |un |mis )?(?:<MEDIOS>) (?:aqui |ahi )?(?:en (?:la|mi|las|mis) "
+    r"manos?|conmigo)",
+)
+add(
+    "preparativos.lo_hago",
+    IMPLICIT,
+    SUICIDE,
+    r"(?:hoy|esta noche|manana|ahorita|ya|hoy en la noche|ahora) (?:mismo )?(?:lo hago|lo voy a hacer|lo hare|me toca)"
+    r"(?= *(?:[,.]|$|ya|de una|por fin))",
+    r"(?:voy a|pienso|estoy list[oa] para|ya me decidi a) hacerlo(?= *(?:[,.]|$|hoy|esta noche|ya|manana|ahorita))",
 )
 add(
     "medios.lugar",
@@ -433,8 +539,8 @@ add(
     "psicosis.ordenes",
     COMMAND,
     (PSYCHOSIS, SUICIDE),
-    r"(?:voces?|dios|el diablo) (?:\w+ ){0,2}?(?:me )?(?:dicen|dice|ordenan|ordena|piden|pide) que me "
-    r"(?:mate|haga dano|corte|tire|lastime)",
+    r"(?:voz|voces|dios|el diablo|el demonio|los demonios) (?:\w+ ){0,2}?(?:me )?(?:dicen|dice|ordenan|ordena|piden|pide|mandan|manda) que (?:me )?"
+    r"(?:mate|haga dano|corte|tire|lastime|ataque|apunale|lastime a|queme|ahorque|envenene)",
 )
 
 # --------------------------------------------------------------------------- vivienda
@@ -451,6 +557,12 @@ add(
     r"(?:no tengo|sin|no tenemos) (?:a )?(?:donde|adonde|lugar (?:donde|para)) (?:ir|dormir|vivir|quedarme|llegar)",
     r"(?:voy a |vamos a )?perder (?:mi|la|nuestra) (?:casa|vivienda|departamento|depa|piso|cuarto)",
     r"no (?:puedo|pude|alcanzo a|podemos) pagar (?:la |el )?(?:renta|alquiler)",
+    r"(?:me|nos) (?:dieron|dio|dan|da|quedan) (?:\w+ ){0,3}?(?:para|pa) (?:salir|salirme|salirnos|irme|irnos|desocupar|"
+    r"dejar) (?:el|la|del|de la|de mi|mi) (?:cuarto|casa|depa|departamento|apartamento|piso|lugar|renta)",
+    r"(?:tengo|tenemos) que (?:salir(?:me|nos)?|irme|irnos|desocupar) (?:del|de la|de mi|el|la) (?:cuarto|casa|depa|"
+    r"departamento|apartamento|piso) (?:antes|para|en|el)",
+    r"(?:el dueno|la duena|el casero|la casera|el landlord) (?:me|nos) (?:corrio|saco|echo|quiere sacar|quiere correr|"
+    r"va a sacar|va a correr|dio (?:\w+ ){0,2}para salir)",
 )
 
 # --------------------------------------------------------------------------- acoso

@@ -114,6 +114,7 @@ SLANG: dict[str, tuple[str, ...]] = {
     "gnna": ("going", "to"),
     "finna": ("going", "to"),
     "bouta": ("about", "to"),
+    "bout": ("about",),
     "boutta": ("about", "to"),
     "abt": ("about",),
     "ima": ("i", "am", "going", "to"),

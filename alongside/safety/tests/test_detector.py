@@ -215,7 +215,18 @@ def test_spanish_is_screened_whatever_the_locale():
 
 
 def test_spanish_person_is_read_from_the_verb():
+    # Someone else's stated wish or intent, present or future, is reported as danger to them ...
+    # A friend's wish to die is concern in both languages; their stated intent is urgent.
     assert screen("mi amigo dice que se quiere morir").level == "concern"
+    assert screen("mi amigo dice que se quiere matar").level == "urgent"
+    assert screen("my friend says he wants to die").level == "concern"
+    assert screen("my friend says he wants to kill himself").level == "urgent"
+    assert (
+        screen("mi hermana me escribió que se va a quitar la vida y no contesta el teléfono").level
+        == "urgent"
+    )
+    # ... but not when it is told as the past.
+    assert screen("mi amigo se quería matar cuando era adolescente, ahora está bien").level == "none"
     assert screen("me quiero morir").level == "concern"
     assert screen("mi esposo dice que me va a matar").level == "urgent"
 

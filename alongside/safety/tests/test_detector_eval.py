@@ -4,6 +4,12 @@ The set has two parts. "dev" is what the rules were tuned against; "holdout" was
 out of tuning. The targets from the issue are asserted on the dev part; the holdout part is reported
 (run pytest with -s to see the table) and guarded by floors, so that a change that makes the engine
 worse on language it was not tuned for fails too.
+
+A second held-out set, screening_holdout2.jsonl, was written before the rules for implied preparation,
+third-party intent in Spanish, reported denials and hyperbole were added, and was never tuned on. Its
+floors sit just under what the engine scored on it when those rules were done (urgent flagged 0.79,
+rated urgent 0.77, concern flagged 0.87, ordinary flagged 0.06, ordinary rated urgent 0.03): they
+record the gap to the targets honestly rather than hide it.
 """
 
 from __future__ import annotations
@@ -17,15 +23,17 @@ import pytest
 from alongside.safety.detector import LEVELS, screen
 
 DATA = Path(__file__).parent / "data" / "screening_eval.jsonl"
+HOLDOUT2 = Path(__file__).parent / "data" / "screening_holdout2.jsonl"
 RANK = {level: i for i, level in enumerate(LEVELS)}
 
 
-def load() -> list[dict[str, str]]:
-    with DATA.open(encoding="utf-8") as handle:
+def load(path: Path = DATA) -> list[dict[str, str]]:
+    with path.open(encoding="utf-8") as handle:
         return [json.loads(line) for line in handle if line.strip()]
 
 
 ROWS = load()
+ROWS2 = load(HOLDOUT2)
 
 
 def test_evaluation_set_shape():
@@ -71,6 +79,7 @@ def report() -> dict[str, dict[str, float]]:
         "all": ROWS,
         "dev": [r for r in ROWS if r["split"] == "dev"],
         "holdout": [r for r in ROWS if r["split"] == "holdout"],
+        "holdout2": ROWS2,
     }
     results = {name: metrics(rows) for name, rows in parts.items()}
     print()
@@ -110,3 +119,30 @@ def test_spanish_part_is_screened_as_well_as_english(report):
     spanish = [r for r in ROWS if r["locale"] == "es"]
     m = metrics(spanish)
     assert m["urgent_flagged"] >= 0.9 and m["concern_flagged"] >= 0.9 and m["none_flagged"] <= 0.1
+
+
+def test_second_holdout_shape():
+    assert len(ROWS2) >= 180
+    for row in ROWS2:
+        assert set(row) == {"text", "level", "locale", "note", "split"}, row
+        assert row["level"] in LEVELS and row["locale"] in ("en", "es") and row["split"] == "holdout2"
+        assert row["text"].strip() and row["note"].strip()
+    texts = [row["text"] for row in ROWS2]
+    assert len(set(texts)) == len(texts), "duplicate messages"
+    assert not set(texts) & {row["text"] for row in ROWS}, (
+        "holdout2 must not share messages with the main set"
+    )
+    levels = Counter(row["level"] for row in ROWS2)
+    for level in LEVELS:
+        assert levels[level] >= len(ROWS2) // 4, levels
+    assert sum(row["locale"] == "es" for row in ROWS2) >= 40
+
+
+def test_floors_on_the_second_holdout(report):
+    # Floors at the measured figures, not the targets (see the module docstring).
+    m = report["holdout2"]
+    assert m["urgent_flagged"] >= 0.75
+    assert m["urgent_as_urgent"] >= 0.75
+    assert m["concern_flagged"] >= 0.85
+    assert m["none_flagged"] <= 0.08
+    assert m["none_urgent"] <= 0.04
