@@ -35,6 +35,7 @@ urlpatterns = [
     path("checkins/", include("alongside.checkins.urls")),
     path("participants/", include("alongside.participants.urls")),
     path("plan/", include("alongside.plans.urls")),
+    path("matching/", include("alongside.matching.urls")),
     path("api/v1/", api.urls),
 ]
 

@@ -16,7 +16,7 @@ from alongside.checkins.selectors import checkin_form_for, trend_card_for
 from alongside.checkins.services import local_today
 from alongside.checkins.streaks import current_streak
 from alongside.core.roles import Role
-from alongside.matching.selectors import active_match_for
+from alongside.matching.selectors import active_match_for, suggestions_card_for, supervisor_card_for
 from alongside.participants.selectors import caseload_of, intake_status
 from alongside.plans.selectors import plan_home_card
 
@@ -42,6 +42,7 @@ def participant_home(request: HttpRequest, membership: Membership) -> HttpRespon
             **milestone_card_for(membership, today=today),
             **trend_card_for(membership, today=today),
             "plan_card": plan_home_card(membership),
+            "matching_card": suggestions_card_for(membership),
         },
     )
 
@@ -57,7 +58,12 @@ def peer_home(request: HttpRequest, membership: Membership) -> HttpResponse:
 
 def supervisor_home(request: HttpRequest, membership: Membership) -> HttpResponse:
     return render(
-        request, "accounts/home_supervisor.html", {"overview": organization_overview(membership.organization)}
+        request,
+        "accounts/home_supervisor.html",
+        {
+            "overview": organization_overview(membership.organization),
+            "matching_card": supervisor_card_for(membership),
+        },
     )
 
 
@@ -83,7 +89,11 @@ def admin_home(
     return render(
         request,
         "accounts/home_admin.html",
-        {"settings_form": form, "overview": organization_overview(organization)},
+        {
+            "settings_form": form,
+            "overview": organization_overview(organization),
+            "matching_card": supervisor_card_for(membership),
+        },
     )
 
 

@@ -33,11 +33,14 @@ BY_ROLE: dict[str, list[NavItem]] = {
     ],
     Role.PEER: [
         NavItem(_("My caseload"), "home"),
+        NavItem(_("Asked for you"), "matching_peer_proposals"),
+        NavItem(_("My matching profile"), "matching_peer_profile"),
         NavItem(_("Register a participant"), "participant_register"),
     ],
     Role.SUPERVISOR: [
         NavItem(_("Organization"), "home"),
         NavItem(_("Participants"), "participant_list"),
+        NavItem(_("Matching"), "matching_caseload"),
         NavItem(_("Register a participant"), "participant_register"),
         NavItem(_("Audit log"), "audit_log"),
     ],
@@ -47,6 +50,8 @@ BY_ROLE: dict[str, list[NavItem]] = {
     Role.ADMIN: [
         NavItem(_("Settings"), "home"),
         NavItem(_("People and roles"), "staff_list"),
+        NavItem(_("Matching"), "matching_caseload"),
+        NavItem(_("Matching settings"), "matching_settings"),
         NavItem(_("Invitations"), "invitation_list"),
         NavItem(_("Programmes"), "programme_list"),
         NavItem(_("Lived experience areas"), "experience_area_list"),

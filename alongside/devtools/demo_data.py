@@ -19,6 +19,7 @@ from alongside.accounts.models import Membership, Organization, Programme, User
 from alongside.checkins import demo as checkins_demo
 from alongside.checkins.models import CheckIn
 from alongside.core.roles import Role
+from alongside.matching import demo as matching_demo
 from alongside.matching.models import PeerMatch
 from alongside.participants import demo as participants_demo
 from alongside.participants.services import experience_areas_ensure_defaults
@@ -236,6 +237,7 @@ def seed_demo(seed: int = 7) -> dict[str, int]:
         ["Breathing exercise helped.", "Anxious about Monday.", "", "Good talk with Riley."],
     )
     participants_demo.seed_demo(users=users, rng=rng)
+    matching_demo.seed_demo(users=users, rng=rng)
     checkins_demo.seed_demo(users=users, rng=rng)
     plans_demo.seed_demo(users=users, rng=rng)
     with scopes_disabled():

@@ -446,6 +446,9 @@ def intake_finish(*, participant: Membership, actor: User) -> ParticipantProfile
         subject=participant,
         obj=profile,
     )
+    from alongside.matching.services import intake_finished
+
+    intake_finished(participant=participant)
     return profile
 
 
