@@ -38,6 +38,21 @@ def use_local_secrets(*, create: bool) -> None:
         os.environ["FIELD_ENCRYPTION_KEYS_FILE"] = str(keys_file)
 
 
+def use_demo_push_key() -> None:
+    """A VAPID key for the demo's web push, made once under DATA_DIR."""
+    if os.environ.get("WEBPUSH_VAPID_PRIVATE_KEY") or os.environ.get("WEBPUSH_VAPID_PRIVATE_KEY_FILE"):
+        return
+    from py_vapid import Vapid
+
+    key_file = Path(os.environ.get("DATA_DIR", BASE_DIR / "var")) / "vapid_private.pem"
+    if not key_file.exists():
+        vapid = Vapid()
+        vapid.generate_keys()
+        key_file.write_bytes(vapid.private_pem())
+        key_file.chmod(0o600)
+    os.environ["WEBPUSH_VAPID_PRIVATE_KEY_FILE"] = str(key_file)
+
+
 def main() -> None:
     os.environ.setdefault("DJANGO_SETTINGS_MODULE", "config.settings")
     command = sys.argv[1] if len(sys.argv) > 1 else ""
@@ -45,6 +60,7 @@ def main() -> None:
     if command == "demo":
         # The demo serves plain HTTP on localhost; production sits behind TLS.
         os.environ.setdefault("SECURE_HTTPS", "false")
+        use_demo_push_key()
     from django.core.management import execute_from_command_line
 
     execute_from_command_line(sys.argv)

@@ -279,6 +279,10 @@ if not FIELD_ENCRYPTION_KEYS and not (DEBUG or TESTING):
         "Generate one with `alongside generate-field-key`."
     )
 
+# Web push: a VAPID private key (PEM, or base64url of the raw key) turns it on. The demo creates one.
+WEBPUSH_VAPID_PRIVATE_KEY = env_str("WEBPUSH_VAPID_PRIVATE_KEY")
+WEBPUSH_CONTACT = env_str("WEBPUSH_CONTACT", "mailto:admin@localhost")
+
 # Internationalisation
 LANGUAGE_CODE = "en"
 LANGUAGES = [("en", _("English")), ("es", _("Spanish"))]

@@ -157,3 +157,19 @@ class Notification(models.Model):
 
     def __str__(self) -> str:
         return f"{self.kind} for {self.user_id}: {self.title}"
+
+
+class PushSubscription(models.Model):
+    """One browser on one device that agreed to receive web push notifications for a person."""
+
+    user = models.ForeignKey("accounts.User", on_delete=models.CASCADE, related_name="push_subscriptions")
+    endpoint = models.URLField(max_length=1000, unique=True)
+    p256dh = models.CharField(max_length=200)
+    auth = models.CharField(max_length=100)
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    def __str__(self) -> str:
+        return f"push for {self.user_id}"
+
+    def as_subscription_info(self) -> dict[str, object]:
+        return {"endpoint": self.endpoint, "keys": {"p256dh": self.p256dh, "auth": self.auth}}

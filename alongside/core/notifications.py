@@ -41,14 +41,20 @@ def notification_send(
     organization: Organization | None = None,
     email: bool = False,
 ) -> Notification:
-    """Stores an in-app notification, pushes it live to the person's open tabs, and emails it
-    when `email` is set and the person has an address. Sending happens after commit."""
+    """Stores an in-app notification, pushes it live to the person's open tabs and, through the
+    worker, to the devices where they turned on web push; emails it when `email` is set and
+    the person has an address. Sending happens after commit."""
     notification = Notification.objects.create(
         user=user, organization=organization, kind=kind, title=title[:200], body=body, url=url
     )
     notify_user(
         user.pk, {"id": notification.pk, "kind": kind, "title": notification.title, "body": body, "url": url}
     )
+    if user.push_subscriptions.exists():
+        from alongside.core.webpush import enabled, send_web_push
+
+        if enabled():
+            transaction.on_commit(lambda: send_web_push.enqueue(notification.pk))
     if email and user.email:
         link = settings.SITE_URL + url if url.startswith("/") else url
 

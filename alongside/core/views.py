@@ -1,7 +1,11 @@
 from __future__ import annotations
 
+import json
 from datetime import datetime, time
+from pathlib import Path
+from typing import cast
 
+from django.conf import settings
 from django.core.paginator import Paginator
 from django.http import HttpRequest, HttpResponse, JsonResponse
 from django.shortcuts import redirect, render
@@ -9,10 +13,11 @@ from django.utils import timezone
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_POST
 
+from alongside.accounts.models import User
 from alongside.core.access import public, roles_required, signed_in
 from alongside.core.forms import AuditFilterForm
 from alongside.core.health import run_checks
-from alongside.core.models import AuditEvent, Notification
+from alongside.core.models import AuditEvent, Notification, PushSubscription
 from alongside.core.roles import OVERSIGHT_ROLES
 
 
@@ -63,7 +68,10 @@ def notification_list(request: HttpRequest) -> HttpResponse:
     """The signed-in person's own notifications, newest first."""
     notifications = Notification.objects.filter(user=request.user.pk)
     page = Paginator(notifications, 30).get_page(request.GET.get("page"))
-    return render(request, "core/notifications.html", {"page": page})
+    from alongside.core import webpush
+
+    push_key = webpush.application_server_key() if webpush.enabled() else ""
+    return render(request, "core/notifications.html", {"page": page, "push_key": push_key})
 
 
 @signed_in
@@ -71,3 +79,45 @@ def notification_list(request: HttpRequest) -> HttpResponse:
 def notifications_mark_read(request: HttpRequest) -> HttpResponse:
     Notification.objects.filter(user=request.user.pk, read_at__isnull=True).update(read_at=timezone.now())
     return redirect("notification_list")
+
+
+@public
+def service_worker(request: HttpRequest) -> HttpResponse:
+    """The service worker that shows web push notifications; served from the site root so its
+    scope covers every page."""
+    path = Path(settings.BASE_DIR) / "alongside" / "static" / "alongside" / "js" / "sw.js"
+    response = HttpResponse(path.read_text(encoding="utf-8"), content_type="text/javascript")
+    response["Cache-Control"] = "no-cache"
+    return response
+
+
+@signed_in
+@require_POST
+def push_subscribe(request: HttpRequest) -> HttpResponse:
+    """Store this browser's push subscription for the signed-in person."""
+    try:
+        data = json.loads(request.body or b"{}")
+        endpoint = str(data["endpoint"])
+        keys = data["keys"]
+        p256dh, auth = str(keys["p256dh"]), str(keys["auth"])
+    except (ValueError, KeyError, TypeError):
+        return JsonResponse({"detail": "Send the subscription as JSON with endpoint and keys."}, status=400)
+    if not endpoint.startswith("https://") and not settings.TESTING:
+        return JsonResponse({"detail": "A push endpoint must use https."}, status=400)
+    if len(endpoint) > 1000 or len(p256dh) > 200 or len(auth) > 100:
+        return JsonResponse({"detail": "That subscription is too long."}, status=400)
+    PushSubscription.objects.update_or_create(
+        endpoint=endpoint, defaults={"user": cast(User, request.user), "p256dh": p256dh, "auth": auth}
+    )
+    return JsonResponse({"status": "subscribed"}, status=201)
+
+
+@signed_in
+@require_POST
+def push_unsubscribe(request: HttpRequest) -> HttpResponse:
+    try:
+        endpoint = str(json.loads(request.body or b"{}")["endpoint"])
+    except (ValueError, KeyError, TypeError):
+        return JsonResponse({"detail": "Send the endpoint as JSON."}, status=400)
+    PushSubscription.objects.filter(user=request.user.pk, endpoint=endpoint).delete()
+    return JsonResponse({"status": "unsubscribed"})

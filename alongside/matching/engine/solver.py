@@ -119,10 +119,13 @@ class Tuning:
     """Pairs whose reduced cost is within this of zero are added as candidates after a check."""
     near_tight_everywhere: bool = True
     """After a failed check, add near-tight pairs of every participant in the blocks with violations."""
-    price_sample_rounds: int = 3
+    price_sample_rounds: int = 2
+    """Checks (and re-solves) spent on the price sample; its duals after the last re-solve are used."""
     price_sample_above: int = 30_000
     """With more participants than this, peer prices are first estimated on a random sample."""
     price_sample_fraction: float = 0.2
+    hopeless_units: int | None = 4000
+    """With prices, participants whose best pair is this far below its price sit out the first solve."""
     chunk_elements: int = 600_000
     """Pair values held at once per block (kept small so blocks stay in the processor cache)."""
     seed: int = 20240101
@@ -767,7 +770,15 @@ def _optimize(enc: Encoding, tuning: Tuning, prove: bool) -> Outcome:
         price=prices,
         peer_relative=True,
     )
-    flow_pairs = _merge(_continuity_pairs(enc), (found.p, found.q, found.s), m=enc.m)
+    fp, fq, fs = found.p, found.q, found.s
+    if prices is not None and tuning.hopeless_units is not None:
+        # Participants whose best pair falls well short of every price would neither be matched nor
+        # set a price, so the first solve can do without them; the check still covers their pairs.
+        best = np.full(enc.n, np.iinfo(np.int64).min, dtype=np.int64)
+        np.maximum.at(best, fp, fs - prices[fq])
+        keep = best[fp] >= -tuning.hopeless_units
+        fp, fq, fs = fp[keep], fq[keep], fs[keep]
+    flow_pairs = _merge(_continuity_pairs(enc), (fp, fq, fs), m=enc.m)
     clock = lap("candidates", clock)
 
     peer_of, units_of = _max_flow_min_cost(enc, *flow_pairs)
@@ -844,6 +855,7 @@ def _optimize(enc: Encoding, tuning: Tuning, prove: bool) -> Outcome:
             if duals is None:
                 raise RuntimeError("no duals for the flow optimum: internal error")
         u, v = duals
+        outcome.peer_duals = v
         clock = lap("duals", clock)
     if prove:
         raise RuntimeError("no proof of optimality within the round limit")
