@@ -1,6 +1,6 @@
 """The peer-matching engine: who could walk alongside whom, how well, and why.
 
-Pure Python with numpy, scipy and OR-Tools; it knows nothing about Django or the database. Callers
+Pure Python with numpy and OR-Tools; it knows nothing about Django or the database. Callers
 hand it plain dicts in the JSON exchange format (see `model`) and get plain dicts back.
 
 * `score(participant, peer)` - points for one pair, or None when a hard rule rules it out.
