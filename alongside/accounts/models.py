@@ -117,6 +117,11 @@ class Membership(OrganizationScoped):
     def name(self) -> str:
         return self.user.shown_name
 
+    @property
+    def preferred_language(self) -> str:
+        """The language to write to this person in: their own choice, else the organization's."""
+        return self.user.language or self.organization.default_language or "en"
+
 
 class Invitation(OrganizationScoped):
     """An emailed link that adds someone to an organization with a role. Only its hash is kept."""

@@ -341,7 +341,7 @@ def _reminder_send(*, preference: CheckInPreference, day: date) -> int:
         return 0
     participant = preference.participant
     user = participant.user
-    language = user.language or participant.organization.default_language or "en"
+    language = participant.preferred_language
     with translation.override(language):
         title = _("Time for your check-in")
         # Says nothing about how the person is doing: emails and lock screens can be seen by others.

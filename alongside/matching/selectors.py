@@ -58,7 +58,7 @@ def _languages(values: Iterable[str], person: Membership) -> list[str]:
     if spoken:
         return spoken
     # Nobody is unmatchable for leaving the question empty: fall back to the interface language.
-    return [person.user.language or person.organization.default_language or "en"]
+    return [person.preferred_language]
 
 
 def participant_record(

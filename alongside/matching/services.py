@@ -89,7 +89,7 @@ def _overseers(organization: Organization) -> list[Membership]:
 
 def _notify_overseers(organization: Organization, *, kind: str, title_text: str, name: str) -> None:
     for person in _overseers(organization):
-        with override(person.user.language or organization.default_language or "en"):
+        with override(person.preferred_language):
             _notify(
                 person,
                 kind=kind,
@@ -266,7 +266,7 @@ def proposal_choose(*, participant: Membership, peer_id: int) -> MatchProposal:
 
 def _ask_peer(proposal: MatchProposal) -> None:
     peer = proposal.peer
-    with override(peer.user.language or peer.organization.default_language or "en"):
+    with override(peer.preferred_language):
         _notify(
             peer,
             kind="match.proposed",
@@ -465,7 +465,7 @@ def proposal_accept(*, peer: Membership, proposal: MatchProposal) -> PeerMatch:
         obj=proposal,
     )
     participant = proposal.participant
-    with override(participant.user.language or participant.organization.default_language or "en"):
+    with override(participant.preferred_language):
         _notify(
             participant,
             kind="match.accepted",
@@ -503,7 +503,7 @@ def proposal_decline(*, peer: Membership, proposal: MatchProposal, reason: str =
     )
     if proposal.kind == MatchProposal.Kind.CHOSEN:
         participant = proposal.participant
-        with override(participant.user.language or participant.organization.default_language or "en"):
+        with override(participant.preferred_language):
             _notify(
                 participant,
                 kind="match.unavailable",
@@ -613,7 +613,7 @@ def match_request_resolve(*, actor: Membership, request: MatchRequest, end_match
             (match.participant, gettext_noop("Your coordinator will help you find a new peer supporter")),
             (match.peer, gettext_noop("A match on your caseload has ended")),
         ):
-            with override(person.user.language or person.organization.default_language or "en"):
+            with override(person.preferred_language):
                 _notify(person, kind="match.ended", title=_(title), url=reverse("home"))
     request.save(update_fields=["status", "resolved_at", "resolved_by", "outcome"])
     audit_record(

@@ -132,7 +132,7 @@ def notify(person: Membership, *, kind: str, title: str, url: str) -> None:
 
 
 def language_of(person: Membership) -> str:
-    return person.user.language or person.organization.default_language or "en"
+    return person.preferred_language
 
 
 def apply_progress(item: Goal | Step, status: str) -> None:
