@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import hashlib
 import secrets
 from datetime import timedelta
 
@@ -18,13 +17,13 @@ from django_scopes import scope, scopes_disabled
 
 from alongside.accounts.models import Invitation, Membership, Organization, Programme, User
 from alongside.core.audit import audit_record
+from alongside.core.crypto import secret_digest
 from alongside.core.roles import Role
 
 INVITATION_DAYS = 7
 
 
-def token_digest(raw_token: str) -> str:
-    return hashlib.sha256(raw_token.encode("utf-8")).hexdigest()
+token_digest = secret_digest
 
 
 @transaction.atomic

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import hashlib
 import secrets
 from datetime import timedelta
 
@@ -13,12 +12,12 @@ from django.utils import timezone
 from alongside.accounts.models import User
 from alongside.api.models import PersonalAccessToken
 from alongside.core.audit import audit_record
+from alongside.core.crypto import secret_digest
 
 TOKEN_PREFIX = "alo_"  # noqa: S105 (marks tokens in logs and secret scanners)
 
 
-def token_digest(raw_token: str) -> str:
-    return hashlib.sha256(raw_token.encode("utf-8")).hexdigest()
+token_digest = secret_digest
 
 
 @transaction.atomic

@@ -95,3 +95,10 @@ def keyring() -> Keyring:
 
 def generate_key() -> str:
     return Fernet.generate_key().decode("ascii")
+
+
+def secret_digest(raw_secret: str) -> str:
+    """What is stored for a secret link or token (invitations, account handovers, API tokens):
+    its SHA-256. The secrets are long and random, so a fast hash is enough, and a lookup by
+    digest finds the row without ever keeping the secret."""
+    return hashlib.sha256(raw_secret.encode("utf-8")).hexdigest()

@@ -8,7 +8,6 @@ An organization invitation cannot do this: accepting one creates a new membershi
 
 from __future__ import annotations
 
-import hashlib
 import secrets
 from dataclasses import dataclass
 from datetime import timedelta
@@ -29,6 +28,7 @@ from django_scopes import scope, scopes_disabled
 from alongside.accounts.models import Membership, User
 from alongside.accounts.services import membership_create
 from alongside.core.audit import audit_record
+from alongside.core.crypto import secret_digest
 from alongside.core.roles import Role
 from alongside.participants.models import ParticipantHandover, ParticipantProfile
 
@@ -49,8 +49,7 @@ class Registration:
     raw_token: str | None
 
 
-def handover_digest(raw_token: str) -> str:
-    return hashlib.sha256(raw_token.encode("utf-8")).hexdigest()
+handover_digest = secret_digest
 
 
 def handover_url(raw_token: str) -> str:
