@@ -75,21 +75,12 @@ DEMO_PEOPLE = [
 # Morgan also administers the second organization.
 EXTRA_MEMBERSHIPS = [("morgan", EASTSIDE, Role.ADMIN)]
 
-MATCHES = [
-    (
-        "alex",
-        "pat",
-        [
-            "You both have lived experience of opioid recovery and parenting",
-            "You are both free on Tuesday evenings",
-        ],
-    ),
-    (
-        "jordan",
-        "riley",
-        ["You both have lived experience of anxiety and grief", "You both like to meet by chat"],
-    ),
-    ("robin", "taylor", ["You both have lived experience of alcohol recovery"]),
+# Reasons are stored as the matching engine's reason codes and put into words in each reader's
+# language (see alongside.matching.engine.render_reasons); slot 7 is Tuesday evening.
+MATCHES: list[tuple[str, str, list[list[object]]]] = [
+    ("alex", "pat", [["experiences", ["opioids", "parenting"], ["opioids"]], ["times", [7], 0, True]]),
+    ("jordan", "riley", [["experiences", ["anxiety", "grief"], []], ["formats", ["chat"]]]),
+    ("robin", "taylor", [["experiences", ["alcohol"], []]]),
 ]
 
 ALEX_NOTES = [

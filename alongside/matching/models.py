@@ -8,6 +8,7 @@ from django.utils.translation import gettext_lazy as _
 
 from alongside.core.fields import EncryptedTextField
 from alongside.core.models import OrganizationScoped
+from alongside.matching.engine import render_reasons
 from alongside.participants.models import AGE_BANDS, GENDERS
 
 
@@ -40,6 +41,11 @@ class PeerMatch(OrganizationScoped):
 
     def __str__(self) -> str:
         return f"{self.participant} ↔ {self.peer}"
+
+    @property
+    def reasons_text(self) -> list[str]:
+        """Why this match was proposed, in the reader's language."""
+        return render_reasons(self.reasons or [])
 
 
 class PeerProfile(OrganizationScoped):
@@ -179,6 +185,11 @@ class MatchProposal(OrganizationScoped):
 
     def __str__(self) -> str:
         return f"proposal {self.participant_id} → {self.peer_id} ({self.status})"
+
+    @property
+    def reasons_text(self) -> list[str]:
+        """Why this pair was proposed, in the reader's language."""
+        return render_reasons(self.reasons or [])
 
 
 class MatchExclusion(OrganizationScoped):

@@ -9,11 +9,12 @@ from __future__ import annotations
 from collections import Counter
 from collections.abc import Iterable
 from dataclasses import dataclass, field
-from datetime import datetime
+from datetime import datetime, timedelta
 from typing import Any
 
 from django.db.models import Count, Max, Q
 from django.http import Http404
+from django.utils import timezone
 
 from alongside.accounts.models import Membership, Organization
 from alongside.core.roles import Role
@@ -27,7 +28,7 @@ from alongside.matching.models import (
     PeerMatch,
     PeerProfile,
 )
-from alongside.participants.models import ParticipantProfile
+from alongside.participants.models import ExperienceArea, ParticipantProfile
 
 
 def active_match_for(participant: Membership) -> PeerMatch | None:
@@ -104,6 +105,83 @@ def peer_record(profile: PeerProfile, *, caseload: int) -> dict[str, Any]:
     }
 
 
+_PEER_COLUMNS = (
+    "pk",
+    "peer_id",
+    "capacity",
+    "accepting_new",
+    "languages",
+    "gender",
+    "age_band",
+    "availability",
+    "meeting_formats",
+    "peer__user__timezone",
+    "peer__user__language",
+    "peer__organization__timezone",
+    "peer__organization__default_language",
+)
+
+
+@dataclass(frozen=True)
+class PeerRecords:
+    """Every active peer's engine record, read as plain rows (no model instances: with hundreds of
+    peers, building and prefetching instances costs far more than the matching itself)."""
+
+    records: list[dict[str, Any]]
+    areas: dict[int, list[int]]  # peer membership id -> ExperienceArea ids
+
+
+def read_peer_records(*, extra_load: Iterable[int] = (), accepting_only: bool = True) -> PeerRecords:
+    """Active peer supporters as engine records, in a stable order. Four queries."""
+    rows = PeerProfile.objects.filter(peer__role=Role.PEER, peer__is_active=True)
+    if accepting_only:
+        rows = rows.filter(accepting_new=True)
+    found = list(rows.order_by("peer__joined_at", "peer_id").values_list(*_PEER_COLUMNS))
+    profile_ids = [row[0] for row in found]
+    slugs: dict[int, list[str]] = {pk: [] for pk in profile_ids}
+    area_ids: dict[int, list[int]] = {pk: [] for pk in profile_ids}
+    links = PeerProfile.experiences.through.objects.filter(peerprofile_id__in=profile_ids).values_list(
+        "peerprofile_id", "experiencearea_id", "experiencearea__slug"
+    )
+    for profile_id, area_id, slug in links.order_by("experiencearea__position", "experiencearea_id"):
+        slugs[profile_id].append(slug)
+        area_ids[profile_id].append(area_id)
+    loads = peer_loads(extra=extra_load)
+    records = []
+    areas = {}
+    for (
+        pk,
+        peer_id,
+        capacity,
+        accepting,
+        languages,
+        gender,
+        age_band,
+        availability,
+        formats,
+        user_tz,
+        user_language,
+        org_tz,
+        org_language,
+    ) in found:
+        records.append(
+            {
+                "id": peer_id,
+                "capacity": capacity if accepting else 0,
+                "current_caseload": loads[peer_id],
+                "languages": [v for v in languages or [] if v] or [user_language or org_language or "en"],
+                "timezone": user_tz or org_tz or "UTC",
+                "gender": gender or None,
+                "age_band": age_band or None,
+                "experiences": slugs[pk],
+                "availability": list(availability or []),
+                "formats": list(formats or []),
+            }
+        )
+        areas[peer_id] = area_ids[pk]
+    return PeerRecords(records=records, areas=areas)
+
+
 def participant_profiles(participant_ids: Iterable[int]) -> list[ParticipantProfile]:
     return list(
         ParticipantProfile.objects.filter(participant_id__in=list(participant_ids))
@@ -153,8 +231,7 @@ def peer_profiles(*, accepting_only: bool = True) -> list[PeerProfile]:
 
 def peer_records(*, extra_load: Iterable[int] = (), with_room_only: bool = True) -> list[dict[str, Any]]:
     """Every accepting peer as an engine record; with `with_room_only`, only those with a free place."""
-    loads = peer_loads(extra=extra_load)
-    records = [peer_record(profile, caseload=loads[profile.peer_id]) for profile in peer_profiles()]
+    records = read_peer_records(extra_load=extra_load).records
     if with_room_only:
         records = [r for r in records if r["capacity"] > r["current_caseload"]]
     return records
@@ -169,6 +246,7 @@ class Suggestion:
     score: float
     reasons: list[str]
     experiences: list[str] = field(default_factory=list)
+    reason_codes: list[list[Any]] = field(default_factory=list)
 
 
 @dataclass(frozen=True)
@@ -187,29 +265,36 @@ class SuggestionsCard:
 def suggestions_for(participant: Membership, *, k: int = 3) -> list[Suggestion]:
     """The k best peers with room for this participant, with the engine's reasons, best first.
 
-    A fixed number of queries whatever the number of peers."""
+    A fixed number of queries whatever the number of peers; only the k chosen are read as
+    model instances."""
     profiles = participant_profiles([participant.pk])
     if not profiles:
         return []
     excluded = exclusions_for([participant.pk]).get(participant.pk, set())
-    peers = peer_profiles()
-    loads = peer_loads()
-    records = [peer_record(p, caseload=loads[p.peer_id]) for p in peers]
-    by_id = {p.peer_id: p for p in peers}
+    peers = read_peer_records()
     ranked = engine.suggest(
         participant_record(profiles[0], exclude_peers=excluded),
-        records,
+        peers.records,
         k=k,
         weights=weights_for(participant.organization),
+        codes=True,
     )
+    chosen = [int(item["peer"]) for item in ranked]
+    members = Membership.objects.select_related("user").in_bulk(chosen)
+    labels = {
+        area.pk: area.display_label
+        for area in ExperienceArea.objects.filter(pk__in={a for pk in chosen for a in peers.areas[pk]})
+    }
     return [
         Suggestion(
-            peer=by_id[int(item["peer"])].peer,
+            peer=members[int(item["peer"])],
             score=item["score"],
             reasons=item["reasons"],
-            experiences=[a.display_label for a in by_id[int(item["peer"])].experiences.all()],
+            experiences=[labels[a] for a in peers.areas[int(item["peer"])] if a in labels],
+            reason_codes=item["reason_codes"],
         )
         for item in ranked
+        if int(item["peer"]) in members
     ]
 
 
@@ -316,12 +401,21 @@ class CaseloadOverview:
     pending: list[MatchProposal]
     requests: list[MatchRequest]
     draft_run: MatchRun | None
+    declined: list[MatchProposal] = field(default_factory=list)
+
+    @property
+    def waiting_ids(self) -> set[int]:
+        return {m.pk for m in self.waiting}
+
+
+RECENT_DECLINES_DAYS = 30
 
 
 def caseload_overview() -> CaseloadOverview:
     """Supervisors and admins only (the caller checks the role): each peer's load against
-    capacity, who is waiting and since when, proposals waiting for a peer, and open requests
-    including their private reasons. A fixed number of queries."""
+    capacity, who is waiting and since when, proposals waiting for a peer, open requests
+    including their private reasons, and the last 30 days' declines with the peer's reason (so
+    a supervisor can follow up). A fixed number of queries."""
     loads_active: Counter[int] = Counter()
     for row in (
         PeerMatch.objects.filter(status=PeerMatch.Status.ACTIVE).values("peer_id").annotate(n=Count("id"))
@@ -354,6 +448,14 @@ def caseload_overview() -> CaseloadOverview:
             .order_by("created_at")
         ),
         draft_run=MatchRun.objects.filter(status=MatchRun.Status.DRAFT).first(),
+        declined=list(
+            MatchProposal.objects.filter(
+                status=MatchProposal.Status.DECLINED,
+                decided_at__gte=timezone.now() - timedelta(days=RECENT_DECLINES_DAYS),
+            )
+            .select_related("participant__user", "peer__user")
+            .order_by("-decided_at")
+        ),
     )
 
 
@@ -399,7 +501,9 @@ def unassigned_of(run: MatchRun) -> list[tuple[Membership, str]]:
     ids = [row["participant"] for row in run.unassigned]
     people = Membership.objects.filter(pk__in=ids).select_related("user").in_bulk()
     return [
-        (people[row["participant"]], row["reason"]) for row in run.unassigned if row["participant"] in people
+        (people[row["participant"]], engine.unassigned_text(row["reason"]))
+        for row in run.unassigned
+        if row["participant"] in people
     ]
 
 
@@ -439,6 +543,7 @@ class Candidate:
     peer: Membership
     score: float
     reasons: list[str]
+    reason_codes: list[list[Any]] = field(default_factory=list)
 
 
 def candidates_for(proposal: MatchProposal) -> list[Candidate]:
@@ -455,15 +560,24 @@ def candidates_for(proposal: MatchProposal) -> list[Candidate]:
     if not profiles:
         return []
     excluded = exclusions_for([proposal.participant_id]).get(proposal.participant_id, set())
-    person = participant_record(profiles[0], exclude_peers=excluded)
-    loads = peer_loads(extra=extra)
+    person = engine.read_participant(participant_record(profiles[0], exclude_peers=excluded))
     weights = weights_for(proposal.participant.organization)
-    found = []
-    for profile in peer_profiles():
-        record = peer_record(profile, caseload=loads[profile.peer_id])
-        points = engine.score(person, record, weights)
+    scored = []
+    for record in read_peer_records(extra_load=extra).records:
+        peer = engine.read_peer(record)
+        points = engine.score(person, peer, weights)
         if points is not None:
-            found.append(Candidate(peer=profile.peer, score=points, reasons=engine.explain(person, record)))
+            scored.append((points, peer))
+    members = Membership.objects.select_related("user").in_bulk([int(peer.id) for _, peer in scored])
+    found = [
+        Candidate(
+            peer=members[int(peer.id)],
+            score=points,
+            reasons=engine.explain(person, peer),
+            reason_codes=engine.explain_codes(person, peer),
+        )
+        for points, peer in scored
+    ]
     found.sort(key=lambda c: -c.score)
     return found
 

@@ -8,6 +8,7 @@ ended it.
 from __future__ import annotations
 
 from collections.abc import Iterable
+from typing import Any
 
 from django.core.exceptions import ValidationError
 from django.db import transaction
@@ -42,7 +43,11 @@ from alongside.participants.services.intake import AVAILABILITY_SLOTS
 
 @transaction.atomic
 def match_start(
-    *, actor: User | None, participant: Membership, peer: Membership, reasons: list[str] | None = None
+    *,
+    actor: User | None,
+    participant: Membership,
+    peer: Membership,
+    reasons: list[Any] | None = None,
 ) -> PeerMatch:
     """Ends the participant's current match (kept as history) and starts one with `peer`."""
     if participant.role != Role.PARTICIPANT:
@@ -246,7 +251,7 @@ def proposal_choose(*, participant: Membership, peer_id: int) -> MatchProposal:
         participant=participant,
         peer=suggestion.peer,
         score=suggestion.score,
-        reasons=suggestion.reasons,
+        reasons=suggestion.reason_codes,
         status=MatchProposal.Status.PENDING,
         sent_at=now,
     )
@@ -328,9 +333,14 @@ def match_run_start(*, actor: Membership) -> MatchRun:
         old.save(update_fields=["status"])
     waiting = selectors.waiting_participants()
     data = selectors.matching_input(waiting)
-    result = engine.solve(data, selectors.weights_for(organization))
+    result = engine.solve(data, selectors.weights_for(organization), codes=True)
     run = MatchRun.objects.create(
-        organization=organization, created_by=actor.user, unassigned=result["unassigned"]
+        organization=organization,
+        created_by=actor.user,
+        # Message ids, put into words in the reader's language when shown.
+        unassigned=[
+            {"participant": u["participant"], "reason": u["reason_code"]} for u in result["unassigned"]
+        ],
     )
     MatchProposal.objects.bulk_create(
         [
@@ -340,7 +350,7 @@ def match_run_start(*, actor: Membership) -> MatchRun:
                 participant_id=int(item["participant"]),
                 peer_id=int(item["peer"]),
                 score=item["score"],
-                reasons=item["reasons"],
+                reasons=item["reason_codes"],
             )
             for item in result["assignments"]
         ]
@@ -373,7 +383,7 @@ def proposal_change_peer(*, actor: Membership, proposal: MatchProposal, peer_id:
         )
     proposal.peer = candidate.peer
     proposal.score = candidate.score
-    proposal.reasons = candidate.reasons
+    proposal.reasons = candidate.reason_codes
     proposal.save(update_fields=["peer", "score", "reasons"])
     audit_record(
         action="match_proposal.change",
@@ -439,6 +449,23 @@ def match_run_approve(*, actor: Membership, run: MatchRun) -> int:
 # The peer's answer -----------------------------------------------------------------------------
 
 
+def _ensure_room(peer: Membership) -> None:
+    """Capacity may have been lowered since the proposal was sent: a peer never goes above it.
+    The profile row is locked so that two answers at once cannot both take the last place."""
+    profile = PeerProfile.objects.select_for_update().filter(peer=peer).first()
+    if profile is None:
+        return
+    active = PeerMatch.objects.filter(peer=peer, status=PeerMatch.Status.ACTIVE).count()
+    if active >= profile.capacity:
+        raise ValidationError(
+            _(
+                "You are already walking with %(active)s people, your capacity. Ask your supervisor "
+                "to raise it, or decline so that this person can be matched with someone else."
+            )
+            % {"active": active}
+        )
+
+
 @transaction.atomic
 def proposal_accept(*, peer: Membership, proposal: MatchProposal) -> PeerMatch:
     """The peer says yes: the match starts with the proposal's reasons, the participant is told."""
@@ -447,6 +474,7 @@ def proposal_accept(*, peer: Membership, proposal: MatchProposal) -> PeerMatch:
     )
     if proposal.peer_id != peer.pk or proposal.status != MatchProposal.Status.PENDING:
         raise ValidationError(_("This request was already answered."))
+    _ensure_room(peer)
     match = match_start(
         actor=peer.user, participant=proposal.participant, peer=peer, reasons=proposal.reasons
     )

@@ -261,7 +261,11 @@ def caseload(request: HttpRequest) -> HttpResponse:
     an answer, and open requests with their private reasons."""
     me = _me(request)
     overview = selectors.caseload_overview()
-    subjects = list(overview.waiting) + [r.participant for r in overview.requests]
+    subjects = (
+        list(overview.waiting)
+        + [r.participant for r in overview.requests]
+        + [p.participant for p in overview.declined]
+    )
     if subjects:
         audit_record_many(
             action="matching_queue.view", actor=me.user, organization=me.organization, subjects=subjects

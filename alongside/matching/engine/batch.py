@@ -13,25 +13,33 @@ import numpy as np
 from alongside.matching.engine.encoding import Encoding, encode
 from alongside.matching.engine.model import Problem, read_problem
 from alongside.matching.engine.reasons import say
-from alongside.matching.engine.scoring import DEFAULT_WEIGHTS, match_reasons
+from alongside.matching.engine.scoring import DEFAULT_WEIGHTS, match_reasons, reason_codes
 from alongside.matching.engine.solver import Outcome, Tuning, optimize
 from alongside.matching.engine.weights import UnitWeights, Weights, to_points
 
 
-def solve(data: Mapping[str, Any] | Problem, weights: Weights | None = None) -> dict[str, Any]:
+def solve(
+    data: Mapping[str, Any] | Problem, weights: Weights | None = None, *, codes: bool = False
+) -> dict[str, Any]:
     """Proposes peer supporters for everyone in `data` (the JSON input format, or a read Problem).
 
     The proposal matches as many participants as the hard rules and remaining capacities allow, and
     among those assignments has the highest total score; this is proved, not approximated.
     Returns ``{"assignments": [{"participant", "peer", "score", "reasons"}], "unassigned":
     [{"participant", "reason"}], "matched": n, "total_score": x}`` with participants in input
-    order. Raises MatchingInputError, naming the record, when the input is malformed.
+    order. Raises MatchingInputError, naming the record, when the input is malformed. With `codes`,
+    assignments also carry "reason_codes" and the unassigned a "reason_code" (a message id), for
+    an application that stores them and explains them later in its reader's language.
     """
-    return solve_with_details(data, weights)[0]
+    return solve_with_details(data, weights, codes=codes)[0]
 
 
 def solve_with_details(
-    data: Mapping[str, Any] | Problem, weights: Weights | None = None, tuning: Tuning | None = None
+    data: Mapping[str, Any] | Problem,
+    weights: Weights | None = None,
+    tuning: Tuning | None = None,
+    *,
+    codes: bool = False,
 ) -> tuple[dict[str, Any], Outcome]:
     """Like `solve`, also returning the solver's outcome (rounds, candidate pairs, timings)."""
     units = UnitWeights.from_weights(weights or DEFAULT_WEIGHTS)
@@ -43,7 +51,7 @@ def solve_with_details(
         encoded = time.perf_counter()
         outcome = optimize(enc, tuning)
         optimised = time.perf_counter()
-        result = report(enc, outcome)
+        result = report(enc, outcome, codes=codes)
         done = time.perf_counter()
     outcome.seconds = {
         "read": read - clock,
@@ -70,7 +78,7 @@ def _no_cyclic_gc() -> Iterator[None]:
             gc.enable()
 
 
-def report(enc: Encoding, outcome: Outcome) -> dict[str, Any]:
+def report(enc: Encoding, outcome: Outcome, *, codes: bool = False) -> dict[str, Any]:
     """The output document for an optimum: assignments with reasons, and the unassigned with why."""
     peers = enc.problem.peers
     assignments: list[dict[str, Any]] = []
@@ -87,16 +95,21 @@ def report(enc: Encoding, outcome: Outcome) -> dict[str, Any]:
                     "reasons": match_reasons(participant, peers[j]),
                 }
             )
+            if codes:
+                assignments[-1]["reason_codes"] = reason_codes(participant, peers[j])
             continue
         if i in enc.excluded:
-            reason = say(_unassigned_message(enc, i))
+            message_id = _unassigned_message(enc, i)
         else:
             # Without a do-not-match list the answer is the same for the whole group.
             group = int(enc.group_of[i])
             if group not in by_group:
-                by_group[group] = say(_unassigned_message(enc, i))
-            reason = by_group[group]
-        unassigned.append({"participant": participant.id, "reason": reason})
+                by_group[group] = _unassigned_message(enc, i)
+            message_id = by_group[group]
+        entry = {"participant": participant.id, "reason": say(message_id)}
+        if codes:
+            entry["reason_code"] = message_id
+        unassigned.append(entry)
     return {
         "assignments": assignments,
         "unassigned": unassigned,

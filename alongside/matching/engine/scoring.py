@@ -25,7 +25,7 @@ from alongside.matching.engine.model import (
     read_participant,
     read_peer,
 )
-from alongside.matching.engine.reasons import join_and, join_or, label, say
+from alongside.matching.engine.reasons import current_language, join_and, join_or, label, say
 from alongside.matching.engine.timeslots import DAY_PARTS, DAYS, slot_mask
 from alongside.matching.engine.weights import UnitWeights, Weights, to_points
 
@@ -106,21 +106,23 @@ def shared_times(participant: Participant, peer: Peer) -> list[int]:
 
 
 @functools.lru_cache(maxsize=4096)
-def _days_phrase(days: tuple[int, ...], part: int) -> str:
+def _days_phrase(language: str, days: tuple[int, ...], part: int) -> str:
     names = [label("day", DAYS[day]) for day in days]
     return say("times.days_part", days=join_and(names), part=label("part", DAY_PARTS[part]))
 
 
-def _times_phrase(slots: tuple[int, ...]) -> str:
+def _times_phrase(language: str, slots: tuple[int, ...]) -> str:
     per_part = len(DAY_PARTS)
     days: list[list[int]] = [[] for _ in DAY_PARTS]
     for slot in slots:
         days[slot % per_part].append(slot // per_part)
-    return join_and([_days_phrase(tuple(days[part]), part) for part in _PART_ORDER_IN_REASONS if days[part]])
+    return join_and(
+        [_days_phrase(language, tuple(days[part]), part) for part in _PART_ORDER_IN_REASONS if days[part]]
+    )
 
 
 @functools.lru_cache(maxsize=256)
-def _formats_phrase(formats: frozenset[str]) -> str:
+def _formats_phrase(language: str, formats: frozenset[str]) -> str:
     chosen = [name for name in FORMATS if name in formats]
     remote = [label("format", name) for name in chosen if name != "in_person"]
     if not remote:
@@ -129,13 +131,14 @@ def _formats_phrase(formats: frozenset[str]) -> str:
     return say("formats.by_or_in_person", by=by) if "in_person" in chosen else by
 
 
-# Reasons repeat a lot across a run, so each sentence is built once per distinct content.
+# Reasons repeat a lot across a run, so each sentence is built once per distinct content and
+# language (the first argument of each cached builder is the language, a cache key only).
 _MAX_NAMED_EXPERIENCES = 4
 _MAX_NAMED_TIMES = 3
 
 
 @functools.lru_cache(maxsize=65536)
-def _experiences_reason(shared: frozenset[str], priority: frozenset[str]) -> str:
+def _experiences_reason(language: str, shared: frozenset[str], priority: frozenset[str]) -> str:
     names = sorted(label("experience", e) for e in shared & priority)
     names += sorted(label("experience", e) for e in shared - priority)
     if len(names) > _MAX_NAMED_EXPERIENCES:
@@ -145,8 +148,8 @@ def _experiences_reason(shared: frozenset[str], priority: frozenset[str]) -> str
 
 
 @functools.lru_cache(maxsize=16384)
-def _times_reason(slots: tuple[int, ...], others: int, same_zone: bool) -> str:
-    times = _times_phrase(slots)
+def _times_reason(language: str, slots: tuple[int, ...], others: int, same_zone: bool) -> str:
+    times = _times_phrase(language, slots)
     if others == 1:
         times = say("times.and_one_other_time", times=times)
     elif others:
@@ -155,22 +158,22 @@ def _times_reason(slots: tuple[int, ...], others: int, same_zone: bool) -> str:
 
 
 @functools.lru_cache(maxsize=1024)
-def _languages_reason(languages: frozenset[str]) -> str:
+def _languages_reason(language: str, languages: frozenset[str]) -> str:
     return say("reason.shared_languages", languages=join_and(sorted(label("language", c) for c in languages)))
 
 
 @functools.lru_cache(maxsize=256)
-def _formats_reason(formats: frozenset[str]) -> str:
-    return say("reason.shared_formats", formats=_formats_phrase(formats))
+def _formats_reason(language: str, formats: frozenset[str]) -> str:
+    return say("reason.shared_formats", formats=_formats_phrase(language, formats))
 
 
 @functools.lru_cache(maxsize=256)
-def _age_band_reason(age_band: str) -> str:
+def _age_band_reason(language: str, age_band: str) -> str:
     return say("reason.age_band", age_band=age_band)
 
 
 @functools.lru_cache(maxsize=16)
-def _fixed_reason(message_id: str) -> str:
+def _fixed_reason(language: str, message_id: str) -> str:
     return say(message_id)
 
 
@@ -191,27 +194,92 @@ def _best_times(participant: Participant, peer: Peer) -> tuple[tuple[int, ...], 
 
 
 def match_reasons(participant: Participant, peer: Peer) -> list[str]:
-    """Plain-English reasons this pair fits, naming what they actually share, most personal first."""
+    """Plain-English reasons this pair fits, naming what they actually share, most personal first.
+
+    In the active language; equal to ``render_reasons(reason_codes(participant, peer))``, built
+    without the detour for speed (a batch run explains every assignment)."""
+    language = current_language()
     reasons = []
     if participant.current_peer == peer.key:
-        reasons.append(_fixed_reason("reason.continuity"))
+        reasons.append(_fixed_reason(language, "reason.continuity"))
     shared = participant.experiences & peer.experiences
     if shared:
-        reasons.append(_experiences_reason(shared, participant.priority_experiences & shared))
+        reasons.append(_experiences_reason(language, shared, participant.priority_experiences & shared))
     times, others = _best_times(participant, peer)
     if times:
-        reasons.append(_times_reason(times, others, participant.offset == peer.offset))
+        reasons.append(_times_reason(language, times, others, participant.offset == peer.offset))
     formats = participant.formats & peer.formats
     if formats:
-        reasons.append(_formats_reason(formats))
+        reasons.append(_formats_reason(language, formats))
     if participant.peer_age_bands and peer.age_band in participant.peer_age_bands:
-        reasons.append(_age_band_reason(peer.age_band or ""))
+        reasons.append(_age_band_reason(language, peer.age_band or ""))
     if participant.peer_gender is not None and peer.gender == participant.peer_gender:
-        reasons.append(_fixed_reason("reason.peer_gender"))
+        reasons.append(_fixed_reason(language, "reason.peer_gender"))
     languages = participant.languages & peer.languages
     if languages:
-        reasons.append(_languages_reason(languages))
+        reasons.append(_languages_reason(language, languages))
     return reasons
+
+
+def reason_codes(participant: Participant, peer: Peer) -> list[list[Any]]:
+    """The same reasons as `match_reasons` as plain JSON data (what is shared, not the words), so a
+    stored match can be explained later in whichever language its reader uses."""
+    codes: list[list[Any]] = []
+    if participant.current_peer == peer.key:
+        codes.append(["continuity"])
+    shared = participant.experiences & peer.experiences
+    if shared:
+        codes.append(["experiences", sorted(shared), sorted(participant.priority_experiences & shared)])
+    times, others = _best_times(participant, peer)
+    if times:
+        codes.append(["times", list(times), others, participant.offset == peer.offset])
+    formats = participant.formats & peer.formats
+    if formats:
+        codes.append(["formats", sorted(formats)])
+    if participant.peer_age_bands and peer.age_band in participant.peer_age_bands:
+        codes.append(["age_band", peer.age_band or ""])
+    if participant.peer_gender is not None and peer.gender == participant.peer_gender:
+        codes.append(["peer_gender"])
+    languages = participant.languages & peer.languages
+    if languages:
+        codes.append(["languages", sorted(languages)])
+    return codes
+
+
+def render_reason(code: Sequence[Any]) -> str | None:
+    """One reason from `reason_codes` in the active language; None for a code this version does
+    not know (data written by a newer version), which callers skip."""
+    language = current_language()
+    kind, *values = code
+    try:
+        if kind == "continuity":
+            return _fixed_reason(language, "reason.continuity")
+        if kind == "peer_gender":
+            return _fixed_reason(language, "reason.peer_gender")
+        if kind == "experiences":
+            return _experiences_reason(language, frozenset(values[0]), frozenset(values[1]))
+        if kind == "times":
+            return _times_reason(language, tuple(int(s) for s in values[0]), int(values[1]), bool(values[2]))
+        if kind == "formats":
+            return _formats_reason(language, frozenset(values[0]))
+        if kind == "age_band":
+            return _age_band_reason(language, str(values[0]))
+        if kind == "languages":
+            return _languages_reason(language, frozenset(values[0]))
+    except (IndexError, TypeError, ValueError):
+        return None
+    return None
+
+
+def render_reasons(codes: Iterable[Sequence[Any] | str]) -> list[str]:
+    """Stored reasons for display: codes rendered in the active language (plain strings, as older
+    records hold, pass through)."""
+    rendered = []
+    for code in codes:
+        text = code if isinstance(code, str) else render_reason(code) if code else None
+        if text:
+            rendered.append(text)
+    return rendered
 
 
 def suggest(
@@ -219,11 +287,14 @@ def suggest(
     peers: Sequence[Mapping[str, Any] | Peer],
     k: int = 3,
     weights: Weights | None = None,
+    *,
+    codes: bool = False,
 ) -> list[dict[str, Any]]:
     """The `k` best peer supporters for one participant who pass every hard rule.
 
     Returns ``[{"peer": id, "score": points, "reasons": [...]}, ...]``, best first; equal scores keep
-    the peers' input order. Fewer than `k` entries when fewer peers are compatible. Raises
+    the peers' input order. Fewer than `k` entries when fewer peers are compatible. With `codes`,
+    each entry also has "reason_codes" (see `reason_codes`). Raises
     MatchingInputError when a record is malformed.
     """
     if k <= 0:
@@ -237,10 +308,17 @@ def suggest(
         if result is not None:
             scored.append((-result, index, peer))
     scored.sort(key=lambda item: (item[0], item[1]))
-    return [
-        {"peer": peer.id, "score": to_points(-neg), "reasons": match_reasons(person, peer)}
-        for neg, _, peer in scored[:k]
-    ]
+    found = []
+    for neg, _, peer in scored[:k]:
+        item: dict[str, Any] = {
+            "peer": peer.id,
+            "score": to_points(-neg),
+            "reasons": match_reasons(person, peer),
+        }
+        if codes:
+            item["reason_codes"] = reason_codes(person, peer)
+        found.append(item)
+    return found
 
 
 def unassigned_reason(participant: Participant, peers: Iterable[Peer]) -> str:

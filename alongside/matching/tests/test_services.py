@@ -6,13 +6,21 @@ import pytest
 from django.core.exceptions import ValidationError
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
+from django.utils import translation
 from django_scopes import scope
 
 from alongside.accounts.models import Organization
 from alongside.core.models import AuditEvent, Notification
 from alongside.core.roles import Role
 from alongside.matching import selectors, services
-from alongside.matching.models import MatchExclusion, MatchProposal, MatchRequest, MatchRun, PeerMatch
+from alongside.matching.models import (
+    MatchExclusion,
+    MatchProposal,
+    MatchRequest,
+    MatchRun,
+    PeerMatch,
+    PeerProfile,
+)
 from alongside.matching.tests.factories import finished_intake, peer_profile
 from conftest import Persona, make_person
 
@@ -129,7 +137,7 @@ def test_the_supervisor_changes_a_proposal_to_another_compatible_peer(
     services.proposal_change_peer(actor=sam.membership, proposal=proposal, peer_id=other.peer.pk)
     proposal.refresh_from_db()
     assert proposal.peer_id == other.peer.pk
-    assert proposal.reasons == other.reasons
+    assert proposal.reasons_text == other.reasons
 
 
 def test_changing_to_an_incompatible_peer_is_refused(in_harbor: Organization, newcomers, peers, sam) -> None:
@@ -173,6 +181,34 @@ def test_accepting_starts_the_match_with_the_reasons(in_harbor: Organization, ne
     assert match.status == PeerMatch.Status.ACTIVE
     assert match.reasons == proposal.reasons
     assert Notification.objects.filter(user=proposal.participant.user, kind="match.accepted").exists()
+
+
+def test_accepting_above_a_lowered_capacity_is_refused_and_changes_nothing(
+    in_harbor: Organization, newcomers, peers, sam
+) -> None:
+    run = services.match_run_start(actor=sam.membership)
+    services.match_run_approve(actor=sam.membership, run=run)
+    proposal = run.proposals.filter(peer=peers["pat"].membership).first()
+    # pat already walks with alex; the supervisor lowers pat's capacity to one after asking.
+    PeerProfile.objects.filter(peer=peers["pat"].membership).update(capacity=1)
+    with pytest.raises(ValidationError, match="your capacity"):
+        services.proposal_accept(peer=proposal.peer, proposal=proposal)
+    proposal.refresh_from_db()
+    assert proposal.status == MatchProposal.Status.PENDING
+    assert not PeerMatch.objects.filter(participant=proposal.participant).exists()
+
+
+def test_stored_reasons_are_read_in_each_readers_language(
+    in_harbor: Organization, newcomers, peers, sam
+) -> None:
+    run = services.match_run_start(actor=sam.membership)
+    proposal = run.proposals.filter(peer=peers["pat"].membership).first()
+    assert isinstance(proposal.reasons[0], list)  # what is shared, not the words
+    english = proposal.reasons_text
+    with translation.override("es"):
+        spanish = proposal.reasons_text
+    assert any("lived experience of opioid recovery" in r for r in english)
+    assert any("experiencia vivida" in r and "recuperación de opioides" in r for r in spanish)
 
 
 def test_declining_returns_the_participant_to_the_queue_and_excludes_the_pair(

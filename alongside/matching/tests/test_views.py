@@ -64,6 +64,11 @@ def test_the_peer_declines_with_a_private_reason(bea: Persona, pat: Persona, sam
         proposal.refresh_from_db()
         assert proposal.status == MatchProposal.Status.DECLINED
         assert proposal.decline_reason == "Full this month"
+    caseload = sam.client().get(reverse("matching_caseload")).content.decode()
+    assert "Pat Moreno declined Bea" in caseload or "declined Bea" in caseload
+    assert "Full this month" in caseload
+    assert "back in the queue" in caseload
+    assert "Full this month" not in bea.client().get(reverse("home")).content.decode()
 
 
 def test_a_peer_cannot_answer_another_peers_proposal(bea: Persona, riley: Persona, pat: Persona) -> None:
