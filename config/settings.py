@@ -91,7 +91,10 @@ INSTALLED_APPS = [
     "alongside.checkins",
     "alongside.plans",
     "alongside.matching",
+    "alongside.groups",
     "alongside.safety",
+    "alongside.safety.escalation",
+    "alongside.conversations",
     "alongside.api",
     "alongside.devtools",
 ]
@@ -134,6 +137,7 @@ TEMPLATES = [
                 "django.contrib.messages.context_processors.messages",
                 "csp.context_processors.nonce",
                 "alongside.accounts.context_processors.membership",
+                "alongside.safety.escalation.context_processors.crisis",
             ],
         },
     }

@@ -39,6 +39,10 @@ urlpatterns = [
     path("participants/", include("alongside.participants.urls")),
     path("plan/", include("alongside.plans.urls")),
     path("matching/", include("alongside.matching.urls")),
+    path("groups/", include("alongside.groups.urls")),
+    path("crisis/", include("alongside.safety.escalation.urls")),
+    path("conversations/", include("alongside.conversations.urls")),
+    path("safety/", include("alongside.safety.urls")),
     path("api/v1/", api.urls),
 ]
 

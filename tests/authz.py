@@ -56,10 +56,8 @@ class ApiCase:
 def collect_app_cases() -> tuple[dict[str, RouteCase], dict[str, ApiCase]]:
     routes: dict[str, RouteCase] = {}
     api_routes: dict[str, ApiCase] = {}
-    for app in pkgutil.iter_modules(alongside.__path__):
-        if not app.ispkg:
-            continue
-        name = f"alongside.{app.name}.tests.route_cases"
+    for package in _app_packages():
+        name = f"{package}.tests.route_cases"
         try:
             spec = importlib.util.find_spec(name)
         except ModuleNotFoundError:  # the app has no tests package
@@ -70,3 +68,17 @@ def collect_app_cases() -> tuple[dict[str, RouteCase], dict[str, ApiCase]]:
         routes.update(getattr(module, "ROUTES", {}))
         api_routes.update(getattr(module, "API_ROUTES", {}))
     return routes, api_routes
+
+
+def _app_packages() -> list[str]:
+    """Each app under alongside/, and apps nested one level down (alongside/safety/escalation)."""
+    found = []
+    for app in pkgutil.iter_modules(alongside.__path__):
+        if not app.ispkg:
+            continue
+        found.append(f"alongside.{app.name}")
+        package = importlib.import_module(f"alongside.{app.name}")
+        for sub in pkgutil.iter_modules(package.__path__):
+            if sub.ispkg and importlib.util.find_spec(f"alongside.{app.name}.{sub.name}.apps") is not None:
+                found.append(f"alongside.{app.name}.{sub.name}")
+    return found

@@ -43,16 +43,44 @@ def participant_home(request: HttpRequest, membership: Membership) -> HttpRespon
             **trend_card_for(membership, today=today),
             "plan_card": plan_home_card(membership),
             "matching_card": suggestions_card_for(membership),
+            **_together_card(membership),
         },
     )
 
 
+def _together_card(membership: Membership) -> dict[str, Any]:
+    """The conversation with the peer (unread count), follow-ups agreed in session notes, and
+    the next group meetings: what is coming up with other people."""
+    from alongside.conversations.selectors import conversations_for, open_follow_ups, unread_by_conversation
+    from alongside.groups.selectors import my_upcoming
+
+    conversations = [c for c in conversations_for(membership) if c.match.status == "active"]
+    unread = unread_by_conversation(membership, conversations)
+    upcoming = [line for line in my_upcoming(viewer=membership, days=14) if not line.meeting.cancelled][:3]
+    return {
+        "conversation": conversations[0] if conversations else None,
+        "conversation_unread": sum(unread.values()),
+        "follow_ups": open_follow_ups(membership)[:5],
+        "upcoming_meetings": upcoming,
+    }
+
+
 def peer_home(request: HttpRequest, membership: Membership) -> HttpResponse:
+    from alongside.conversations.selectors import conversations_for, open_follow_ups, unread_by_conversation
+
     entries = caseload_of(membership)
+    conversations = conversations_for(membership)
+    unread = unread_by_conversation(membership, conversations)
+    by_participant = {c.participant_id: (c, unread.get(c.pk, 0)) for c in conversations}
     return render(
         request,
         "accounts/home_peer.html",
-        {"entries": entries, "attention_count": sum(1 for e in entries if e.needs_attention)},
+        {
+            "entries": entries,
+            "attention_count": sum(1 for e in entries if e.needs_attention),
+            "rows": [(e, *by_participant.get(e.participant.pk, (None, 0))) for e in entries],
+            "follow_ups": open_follow_ups(membership)[:10],
+        },
     )
 
 

@@ -49,6 +49,9 @@ def organization_create(
     from alongside.participants.services import experience_areas_ensure_defaults
 
     experience_areas_ensure_defaults(organization=organization)
+    from alongside.safety.services import crisis_lines_ensure_defaults
+
+    crisis_lines_ensure_defaults(organization=organization)
     return organization
 
 

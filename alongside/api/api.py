@@ -43,14 +43,21 @@ def mount_app_routers() -> None:
     import alongside
 
     for app in pkgutil.iter_modules(alongside.__path__):
-        if (
-            not app.ispkg
-            or app.name == "api"
-            or importlib.util.find_spec(f"alongside.{app.name}.api") is None
-        ):
+        if not app.ispkg or app.name == "api":
             continue
-        module = importlib.import_module(f"alongside.{app.name}.api")
-        api.add_router(module.ROUTER_PREFIX, module.router)
+        packages = [f"alongside.{app.name}"]
+        # Apps nested one level down (alongside/safety/escalation) offer theirs the same way.
+        parent = importlib.import_module(packages[0])
+        packages += [
+            f"{packages[0]}.{sub.name}"
+            for sub in pkgutil.iter_modules(parent.__path__)
+            if sub.ispkg and importlib.util.find_spec(f"{packages[0]}.{sub.name}.apps") is not None
+        ]
+        for package in packages:
+            if importlib.util.find_spec(f"{package}.api") is None:
+                continue
+            module = importlib.import_module(f"{package}.api")
+            api.add_router(module.ROUTER_PREFIX, module.router)
 
 
 class TokenRequest(Schema):

@@ -293,6 +293,11 @@ def recovery_setback_record(
     current.end_note_screening_level = screening.level
     current.ended_at = now
     current.save(update_fields=["ended_on", "end_reason", "end_note", "end_note_screening_level", "ended_at"])
+    from alongside.safety.escalation.services import respond_to_screening
+
+    respond_to_screening(
+        participant=participant, screening=screening, text=note, source="setback", source_id=current.pk
+    )
     new_period = RecoveryPeriod.objects.create(
         organization_id=participant.organization_id,
         participant=participant,

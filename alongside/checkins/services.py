@@ -6,6 +6,7 @@ import logging
 import zoneinfo
 from dataclasses import dataclass
 from datetime import date, datetime, time, timedelta
+from typing import Any
 
 from django.conf import settings
 from django.core.exceptions import ValidationError
@@ -190,7 +191,29 @@ def checkin_save(
         obj=checkin,
         reason="late" if checkin.is_late else "",
     )
+    _crisis_follow_up(participant=participant, checkin=checkin, screening=screening, today=today)
     return CheckInResult(checkin=checkin, created=created, screening_level=screening.level)
+
+
+def _crisis_follow_up(*, participant: Membership, checkin: CheckIn, screening: Any, today: date) -> None:
+    """What was written goes to crisis escalation; so do answers that need a person even
+    without words (strong cravings with a wish to talk, three days of the lowest mood)."""
+    from alongside.safety.escalation.services import checkin_signals_respond, respond_to_screening
+
+    respond_to_screening(
+        participant=participant,
+        screening=screening,
+        text=checkin.note,
+        source="checkin",
+        source_id=checkin.pk,
+    )
+    if checkin.day == today:
+        moods = list(
+            CheckIn.objects.filter(participant=participant, day__gt=today - timedelta(days=3))
+            .order_by("-day")
+            .values_list("mood", flat=True)
+        )
+        checkin_signals_respond(participant=participant, checkin=checkin, recent_moods=moods)
 
 
 # Reminders ----------------------------------------------------------------------------------

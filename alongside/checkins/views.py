@@ -33,6 +33,7 @@ from alongside.checkins.services import (
 from alongside.checkins.streaks import current_streak
 from alongside.core.access import roles_required
 from alongside.core.roles import Role
+from alongside.safety.escalation.shortcuts import crisis_redirect
 
 
 def _participant(request: HttpRequest) -> Membership:
@@ -71,7 +72,7 @@ def checkin_today(request: HttpRequest) -> HttpResponse:
         )
     if result.screening_level == "urgent":
         messages.warning(request, _("Your check-in is saved. You matter: help is available right now."))
-        return redirect("crisis_help")
+        return crisis_redirect(participant)
     checkin = result.checkin
     if checkin.is_late:
         messages.success(request, _("Thank you. Your check-in for that day is saved."))
@@ -295,7 +296,7 @@ def recovery_setback(request: HttpRequest) -> HttpResponse:
                         "Your counter has restarted and your note is saved. You matter: help is available right now."
                     ),
                 )
-                return redirect("crisis_help")
+                return crisis_redirect(participant)
             messages.success(
                 request,
                 _(

@@ -34,7 +34,16 @@ def periodic_jobs() -> list[PeriodicJob]:
         PeriodicJob(
             "checkin-reminders", "alongside.checkins.tasks.send_checkin_reminders", timedelta(minutes=5)
         ),
+        # Safety net behind each urgent alert's own timer job (see safety.escalation.tasks).
+        PeriodicJob(
+            "crisis-escalation-sweep",
+            "alongside.safety.escalation.tasks.escalation_sweep",
+            timedelta(seconds=30),
+        ),
         PeriodicJob(
             "plan-review-reminders", "alongside.plans.tasks.send_plan_review_reminders", timedelta(hours=1)
+        ),
+        PeriodicJob(
+            "meeting-reminders", "alongside.groups.tasks.send_meeting_reminders", timedelta(minutes=10)
         ),
     ]

@@ -1,14 +1,16 @@
 from __future__ import annotations
 
+import hashlib
 import json
 from datetime import datetime, time
-from pathlib import Path
 from typing import cast
 
 from django.conf import settings
 from django.core.paginator import Paginator
 from django.http import HttpRequest, HttpResponse, JsonResponse
 from django.shortcuts import redirect, render
+from django.templatetags.static import static
+from django.urls import reverse
 from django.utils import timezone
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_POST
@@ -81,12 +83,35 @@ def notifications_mark_read(request: HttpRequest) -> HttpResponse:
     return redirect("notification_list")
 
 
+# What the service worker keeps for offline use: the participant's own safety plan and the Get
+# help now page, and the files those pages need. Named by URL, so core does not import safety.
+OFFLINE_PAGE_NAMES = ("safety_plan", "crisis_help")
+OFFLINE_ASSETS = (
+    "alongside/css/alongside.css",
+    "alongside/css/safety.css",
+    "alongside/js/alongside.js",
+    "alongside/js/safety.js",
+    "alongside/vendor/htmx.min.js",
+    "alongside/favicon.svg",
+)
+
+
 @public
 def service_worker(request: HttpRequest) -> HttpResponse:
-    """The service worker that shows web push notifications; served from the site root so its
-    scope covers every page."""
-    path = Path(settings.BASE_DIR) / "alongside" / "static" / "alongside" / "js" / "sw.js"
-    response = HttpResponse(path.read_text(encoding="utf-8"), content_type="text/javascript")
+    """The service worker: web push notifications, and the offline copy of the safety plan and
+    the Get help now page (see the template for when that copy is removed). Served from the
+    site root so its scope covers every page."""
+    config = {
+        "pages": [reverse(name) for name in OFFLINE_PAGE_NAMES],
+        "assets": [static(path) for path in OFFLINE_ASSETS],
+        "help": reverse("crisis_help"),
+        "signIn": reverse("account_login"),
+        "signOut": reverse("account_logout"),
+        "icon": static("alongside/favicon.svg"),
+    }
+    # A new version whenever what is kept changes (e.g. new hashed file names after a deploy).
+    config["version"] = hashlib.sha256(json.dumps(config, sort_keys=True).encode()).hexdigest()[:12]
+    response = render(request, "core/sw.js", {"config": json.dumps(config)}, content_type="text/javascript")
     response["Cache-Control"] = "no-cache"
     return response
 

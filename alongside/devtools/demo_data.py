@@ -18,12 +18,16 @@ from django_scopes import scope, scopes_disabled
 from alongside.accounts.models import Membership, Organization, Programme, User
 from alongside.checkins import demo as checkins_demo
 from alongside.checkins.models import CheckIn
+from alongside.conversations import demo as conversations_demo
 from alongside.core.roles import Role
+from alongside.groups import demo as groups_demo
 from alongside.matching import demo as matching_demo
 from alongside.matching.models import PeerMatch
 from alongside.participants import demo as participants_demo
 from alongside.participants.services import experience_areas_ensure_defaults
 from alongside.plans import demo as plans_demo
+from alongside.safety import demo as safety_demo
+from alongside.safety.escalation import demo as escalation_demo
 
 DEMO_PASSWORD = "alongside-demo"  # noqa: S105 (documented demo password, demo data only)
 HARBOR = "harbor"
@@ -231,6 +235,10 @@ def seed_demo(seed: int = 7) -> dict[str, int]:
     matching_demo.seed_demo(users=users, rng=rng)
     checkins_demo.seed_demo(users=users, rng=rng)
     plans_demo.seed_demo(users=users, rng=rng)
+    groups_demo.seed_demo(users=users, rng=rng)
+    safety_demo.seed_demo(users=users, rng=rng)
+    escalation_demo.seed_demo(users=users, rng=rng)
+    conversations_demo.seed_demo(users=users, rng=rng)
     with scopes_disabled():
         return {
             "organizations": Organization.objects.count(),

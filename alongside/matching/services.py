@@ -67,6 +67,9 @@ def match_start(
         reasons=reasons or [],
         started_at=now,
     )
+    from alongside.conversations.services import conversation_for_match
+
+    conversation_for_match(match)  # they can write to each other at once
     audit_record(
         action="match.start",
         actor=actor,

@@ -101,6 +101,9 @@ def caseload_of(peer: Membership, today: date | None = None) -> list[CaseloadEnt
         by_participant.setdefault(checkin.participant_id, []).append(checkin)
         if checkin.screening_level in ("concern", "urgent") and checkin.participant_id not in flagged:
             flagged[checkin.participant_id] = checkin.screening_level
+    from alongside.safety.escalation.selectors import open_incidents_by_participant
+
+    incidents = open_incidents_by_participant([p.pk for p in participants])
     entries = []
     for participant in participants:
         last = latest.get(participant.pk)
@@ -116,12 +119,36 @@ def caseload_of(peer: Membership, today: date | None = None) -> list[CaseloadEnt
         if last is not None and last.mood == 1 and (today - last.day).days <= 1:
             reasons.append(_("Feeling very low"))
         reasons.extend(checkin_signals(by_participant.get(participant.pk, []), today))
+        reasons.extend(_incident_reasons(incidents.get(participant.pk, []), reasons))
         entries.append(CaseloadEntry(participant=participant, last_checkin=last, reasons=reasons))
     entries.sort(key=lambda entry: (not entry.needs_attention, -len(entry.reasons)))
     audit_record_many(
         action="caseload.view", actor=peer.user, organization=peer.organization, subjects=participants
     )
     return entries
+
+
+def _incident_reasons(incidents: list[Any], already: list[str]) -> list[str]:
+    """Open crisis incidents not already explained by the check-in reasons: an urgent alert, or
+    a concern found in something else they wrote (a follow-up is suggested)."""
+    from django.utils.translation import gettext as _
+
+    found: list[str] = []
+    for incident in incidents:
+        if incident.level == "urgent":
+            text = _("An urgent crisis alert is open")
+        elif incident.source == "checkin":
+            continue  # the check-in reasons above already say it
+        elif incident.source == "checkin_signal":
+            found += [r for r in incident.reason_list if r not in already and r not in found]
+            continue
+        else:
+            text = _("Signs of distress in their %(where)s: a follow-up is suggested") % {
+                "where": incident.get_source_display().lower()
+            }
+        if text not in already and text not in found:
+            found.append(text)
+    return found
 
 
 # Intake ----------------------------------------------------------------------------------------

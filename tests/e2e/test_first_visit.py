@@ -47,7 +47,7 @@ def test_a_participant_signs_up_logs_in_switches_to_spanish_and_logs_out(
     page.wait_for_load_state()
     assert page.locator("html").get_attribute("lang") == "es"
     assert page.get_by_role("heading", name="¿Cómo estás hoy?").is_visible()
-    assert page.get_by_role("link", name="Obtener ayuda ahora").is_visible()
+    assert page.locator("summary", has_text="Obtener ayuda ahora").is_visible()
     assert_accessible(page)
 
     page.get_by_role("button", name="Cerrar sesión").click()

@@ -52,7 +52,7 @@ def test_crisis_language_in_a_note_is_screened_and_leads_to_help(alex) -> None:
         {"mood": "1", "note": "i have the pills in my hand and im going to take them all tonight"},
     )
     assert response.status_code == 302
-    assert response["Location"] == "/help/"
+    assert response["Location"].startswith("/crisis/help/")  # the help screen for the incident it raised
     with scope(organization=alex.organization):
         checkin = CheckIn.objects.get()
     assert checkin.screening_level == "urgent"

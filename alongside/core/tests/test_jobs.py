@@ -24,7 +24,7 @@ def test_the_scheduler_enqueues_each_due_job_once(db) -> None:
     assert "worker-heartbeat" in first
     assert run_due_jobs(now + timedelta(seconds=1)) == []  # not due again yet
     later = now + timedelta(seconds=settings.WORKER_HEARTBEAT_SECONDS + 1)
-    assert run_due_jobs(later) == ["worker-heartbeat"]
+    assert "worker-heartbeat" in run_due_jobs(later)
     assert DBTaskResult.objects.filter(task_path="alongside.core.tasks.worker_heartbeat").count() == 2
 
 

@@ -40,7 +40,11 @@ def test_personal_pages_are_not_cached(alex) -> None:
 @pytest.mark.parametrize("path", ["/accounts/login/", "/accounts/signup/", "/help/"])
 def test_no_asset_is_loaded_from_another_host(client, db, path: str) -> None:
     html = client.get(path).content.decode()
-    external = re.findall(r'(?:src|href)="(https?://[^"]+)"', html)
+    # What the browser fetches by itself: scripts, images, frames and <link>ed files. A link the
+    # person may choose to follow (a crisis line's web chat) is not an asset.
+    external = re.findall(r'\bsrc="(https?://[^"]+)"', html) + re.findall(
+        r'<link\b[^>]*\bhref="(https?://[^"]+)"', html
+    )
     assert external == []
 
 

@@ -1,10 +1,13 @@
 from __future__ import annotations
 
+from datetime import timedelta
+
 import pytest
 from django.core.management import call_command
 from django.core.management.base import CommandError
 from django.test import Client
-from django_scopes import scopes_disabled
+from django.utils import timezone
+from django_scopes import scope, scopes_disabled
 
 from alongside.accounts.models import Membership, Organization, User
 from alongside.checkins.models import CheckIn
@@ -66,6 +69,27 @@ def test_the_demo_has_what_a_newcomer_clicks_through(demo) -> None:
         )
         assert waiting.count() >= 15
         assert Membership.objects.filter(user__username="morgan").count() == 2
+    with scope(organization=harbor):
+        from alongside.safety.escalation.models import Incident
+        from alongside.safety.escalation.selectors import on_call_at
+
+        # Writing urgent words as alex alerts pat and the on-call supervisor at any hour.
+        assert [s.member.user.username for s in on_call_at(timezone.now())] == ["sam", "dana"]
+        assert [s.member.user.username for s in on_call_at(timezone.now() + timedelta(days=40))] == [
+            "sam",
+            "dana",
+        ]
+        assert Incident.objects.filter(participant__user__username="jordan", status="closed").exists()
+        from alongside.conversations.models import Conversation
+
+        # alex and pat are mid-conversation, with a session note and a follow-up due.
+        conversation = Conversation.objects.get(
+            participant__user__username="alex", peer__user__username="pat"
+        )
+        assert (
+            conversation.messages.count() >= 5
+            and conversation.notes.filter(follow_up_due__isnull=False).exists()
+        )
 
 
 def test_seed_makes_a_synthetic_organization(db) -> None:

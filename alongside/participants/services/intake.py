@@ -280,9 +280,15 @@ def _apply(*, profile: ParticipantProfile, cleaned: _Cleaned, locale: str) -> tu
     screening_level = None
     if "hopes" in values:
         # Screened before the write, so the level is stored with the text it belongs to.
-        screening_level = screen_text(values["hopes"], locale=locale).level
+        screening = screen_text(values["hopes"], locale=locale)
+        screening_level = screening.level
         profile.hopes = values["hopes"]
         profile.hopes_screening_level = screening_level
+        from alongside.safety.escalation.services import respond_to_screening
+
+        respond_to_screening(
+            participant=profile.participant, screening=screening, text=values["hopes"], source="intake"
+        )
     if values.get("consent") and not consent_is_current(profile):
         profile.consented_at = timezone.now()
         profile.consent_version = steps.CONSENT_VERSION

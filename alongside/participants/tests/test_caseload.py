@@ -70,6 +70,7 @@ def test_the_caseload_page_takes_the_same_queries_for_many_participants(pat, har
             CheckIn.objects.create(
                 organization=harbor, participant=person.membership, day=timezone.localdate(), mood=3
             )
+    client.get("/")  # matches made outside match_start get their conversations on the first visit
     with CaptureQueriesContext(connection) as large:
         response = client.get("/")
     assert response.status_code == 200
@@ -95,3 +96,27 @@ def test_journal_notes_stay_private_from_the_peer(alex, pat) -> None:
             note="only for me",
         )
     assert "only for me" not in pat.client().get(f"/participants/{alex.membership.pk}/").content.decode()
+
+
+def test_distress_in_a_recovery_plan_or_low_moods_put_someone_on_the_needs_attention_list(
+    alex, pat, harbor
+) -> None:
+    from alongside.plans.services import goal_create
+    from alongside.safety.escalation.services import Finding, incident_raise
+
+    with scope(organization=harbor):
+        goal_create(
+            participant=alex.membership,
+            life_area="health",
+            title="Keep going",
+            why="I feel so hopeless lately",
+        )
+        incident_raise(
+            participant=alex.membership,
+            finding=Finding("concern", ["low_mood"], ["Mood 1 of 5 three days running"]),
+            excerpt="",
+            source="checkin_signal",
+        )
+        reasons = next(e.reasons for e in caseload_of(pat.membership) if e.participant == alex.membership)
+    assert "Signs of distress in their recovery plan: a follow-up is suggested" in reasons
+    assert "Mood 1 of 5 three days running" in reasons

@@ -47,6 +47,7 @@ from alongside.participants.services import (
     intake_step_skip,
     profile_for,
 )
+from alongside.safety.escalation.shortcuts import crisis_redirect
 
 STAFF_HELPERS = (Role.PEER, Role.SUPERVISOR, Role.ADMIN)
 
@@ -228,7 +229,7 @@ def _after_save(
                 "Your answer is saved. You matter, and help is available right now. You can finish the questions any time."
             ),
         )
-        return redirect("crisis_help")
+        return crisis_redirect(ctx.participant)
     if needs_help:
         messages.warning(
             request,

@@ -90,9 +90,19 @@ def most_serious(*levels: str) -> str:
     return max(levels, key=SCREENING_ORDER.index, default="none")
 
 
-def screen(*texts: str, locale: str) -> str:
-    """The most serious screening level across the texts a participant wrote."""
-    return most_serious(*(screen_text(text, locale=locale).level for text in texts if text))
+def screen(*texts: str, locale: str, writer: Membership | None = None) -> str:
+    """The most serious screening level across the texts a participant wrote. When `writer` is
+    the participant, a concern or urgent finding also goes to crisis escalation."""
+    found = [screen_text(text, locale=locale) for text in texts if text]
+    level = most_serious(*(screening.level for screening in found))
+    if writer is not None and level != "none":
+        from alongside.safety.escalation.services import respond_to_screening
+
+        worst = next(screening for screening in found if screening.level == level)
+        respond_to_screening(
+            participant=writer, screening=worst, text="\n".join(t for t in texts if t), source="plan"
+        )
+    return level
 
 
 # Who may write -------------------------------------------------------------------------------

@@ -87,7 +87,7 @@ def goal_create(
         who_helps=who_helps,
         target_date=target_date,
     )
-    level = screen(title, why, who_helps, locale=locale)
+    level = screen(title, why, who_helps, locale=locale, writer=participant)
     plan = plan_ensure(participant=participant)
     goal = Goal.objects.create(
         organization_id=plan.organization_id,
@@ -182,7 +182,7 @@ def goal_update(
     goal.title, goal.why, goal.who_helps = title, why, who_helps
     goal.target_date = target_date
     apply_progress(goal, status)
-    goal.screening_level = screen(title, why, who_helps, locale=locale)
+    goal.screening_level = screen(title, why, who_helps, locale=locale, writer=participant)
     goal.updated_at = timezone.now()
     goal.save()
     record(
@@ -299,7 +299,7 @@ def step_create(
         title=title,
         who_helps=who_helps,
         target_date=target_date,
-        screening_level=screen(title, who_helps, locale=locale),
+        screening_level=screen(title, who_helps, locale=locale, writer=participant),
     )
     record("plan.step.create", actor=participant, participant=participant, obj=step)
     return step
@@ -367,7 +367,7 @@ def step_update(
         raise ValidationError({"status": [_("Add this step to your plan before tracking its progress.")]})
     step.title, step.who_helps, step.target_date = title, who_helps, target_date
     apply_progress(step, status)
-    step.screening_level = screen(title, who_helps, locale=locale)
+    step.screening_level = screen(title, who_helps, locale=locale, writer=participant)
     step.updated_at = timezone.now()
     step.save()
     goal_started_by_step(goal, step)

@@ -42,7 +42,7 @@ def wellness_entry_add(
     signs. Private unless they share that section. Screened, encrypted, audited."""
     require_participant(participant)
     text, response = _clean_wellness(section=section, text=text, response=response)
-    level = screen(text, response, locale=locale)
+    level = screen(text, response, locale=locale, writer=participant)
     plan = plan_ensure(participant=participant)
     entry = WellnessEntry.objects.create(
         organization_id=plan.organization_id,
@@ -63,7 +63,7 @@ def wellness_entry_update(
     require_own(participant, entry.plan)
     text, response = _clean_wellness(section=entry.section, text=text, response=response)
     entry.text, entry.response = text, response
-    entry.screening_level = screen(text, response, locale=locale)
+    entry.screening_level = screen(text, response, locale=locale, writer=participant)
     entry.updated_at = timezone.now()
     entry.save(update_fields=["text", "response", "screening_level", "updated_at"])
     record(

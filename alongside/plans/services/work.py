@@ -126,7 +126,7 @@ def job_application_create(
         applied_on=applied_on,
         next_action=next_action,
         next_action_on=next_action_on,
-        screening_level=screen(employer, role, next_action, locale=locale),
+        screening_level=screen(employer, role, next_action, locale=locale, writer=participant),
     )
     record("plan.job_application.create", actor=participant, participant=participant, obj=application)
     return application
@@ -165,7 +165,7 @@ def job_application_update(
     application.employer, application.role, application.status = employer, role, status
     application.applied_on, application.next_action_on = applied_on, next_action_on
     application.next_action, application.goal = next_action, goal
-    application.screening_level = screen(employer, role, next_action, locale=locale)
+    application.screening_level = screen(employer, role, next_action, locale=locale, writer=participant)
     application.updated_at = timezone.now()
     application.save()
     record(
@@ -206,7 +206,7 @@ def readiness_item_add(
         kind=kind,
         name=name,
         status=status,
-        screening_level=screen(name, locale=locale),
+        screening_level=screen(name, locale=locale, writer=participant),
     )
     record("plan.readiness.add", actor=participant, participant=participant, obj=item)
     return item

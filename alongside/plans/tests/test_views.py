@@ -124,7 +124,7 @@ def test_crisis_language_is_saved_and_leads_to_help(alex) -> None:
         {"title": "Get through tonight", "life_area": "health", "why": "i want to kill myself tonight"},
     )
     assert response.status_code == 302
-    assert response["Location"] == "/help/"
+    assert response["Location"].startswith("/crisis/help/")  # the help screen for the incident it raised
     with scope(organization=alex.organization):
         assert Goal.objects.get().screening_level == "urgent"
 

@@ -17,6 +17,7 @@ from alongside.accounts.models import Membership
 from alongside.core.access import roles_required
 from alongside.core.roles import Role
 from alongside.plans.models import ReadinessItem, ReadinessKind
+from alongside.safety.escalation.shortcuts import crisis_redirect
 
 participant_only = roles_required(Role.PARTICIPANT)
 peer_only = roles_required(Role.PEER)
@@ -44,6 +45,9 @@ def saved(request: HttpRequest, obj: Any, message: str, to: str) -> HttpResponse
     takes them to help right away, as a check-in does."""
     if getattr(obj, "screening_level", "none") == "urgent":
         messages.warning(request, _("It's saved. You matter, and help is available right now."))
+        membership = getattr(request, "membership", None)
+        if membership is not None and membership.role == "participant":
+            return crisis_redirect(membership)
         return redirect("crisis_help")
     messages.success(request, message)
     return redirect(to)

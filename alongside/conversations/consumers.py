@@ -1,0 +1,201 @@
+"""The conversation over WebSocket: send (acknowledged only after the message is committed),
+catch up after a reconnect, typing, and receipts. Thin: every rule lives in services and
+selectors."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from channels.db import database_sync_to_async
+from channels.generic.websocket import AsyncJsonWebsocketConsumer
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.http import Http404
+from django.utils.translation import gettext, override
+from django_scopes import scope, scopes_disabled
+
+from alongside.accounts.models import Membership
+from alongside.conversations import selectors, services
+from alongside.conversations.models import Conversation
+from alongside.core.access import Access
+from alongside.core.roles import Role
+
+CLOSE_DENIED = 4403
+CATCH_UP_LIMIT = 500
+
+
+class ConversationConsumer(AsyncJsonWebsocketConsumer):
+    """`ws/conversations/<id>/`: only the participant and their current peer supporter (a
+    past conversation is read-only for the participant; anyone else is refused with 4403)."""
+
+    access = Access(roles=frozenset({Role.PARTICIPANT, Role.PEER}))
+
+    async def connect(self) -> None:
+        user = self.scope.get("user")
+        if user is None or not user.is_authenticated:
+            await self.close(code=4401)
+            return
+        found = await self._open(user, int(self.scope["url_route"]["kwargs"]["conversation_id"]))
+        if found is None:
+            await self.close(code=CLOSE_DENIED)
+            return
+        self.conversation, self.me, self.writable = found
+        self.group = self.conversation.group_name
+        await self.channel_layer.group_add(self.group, self.channel_name)
+        await self.accept()
+
+    @database_sync_to_async
+    def _open(self, user: Any, conversation_id: int) -> tuple[Conversation, Membership, bool] | None:
+        with scopes_disabled():
+            conversation = (
+                Conversation.objects.filter(pk=conversation_id).select_related("organization").first()
+            )
+            if conversation is None:
+                return None
+            me = (
+                Membership.objects.filter(user=user, organization=conversation.organization, is_active=True)
+                .select_related("user", "organization")
+                .first()
+            )
+        if me is None or me.role not in (Role.PARTICIPANT, Role.PEER):
+            return None
+        with scope(organization=conversation.organization):
+            try:
+                access = selectors.conversation_access(me, conversation_id)
+            except Http404:
+                return None
+        return access.conversation, me, access.writable
+
+    async def disconnect(self, code: int) -> None:
+        if hasattr(self, "group"):
+            await self.channel_layer.group_discard(self.group, self.channel_name)
+
+    async def receive_json(self, content: Any, **kwargs: Any) -> None:
+        if not isinstance(content, dict):
+            await self.send_json({"type": "error", "error": "Send a JSON object."})
+            return
+        kind = content.get("type")
+        if kind == "send":
+            await self._send_message(content)
+        elif kind == "sync":
+            await self._catch_up(content.get("after"))
+        elif kind == "typing":
+            await self.channel_layer.group_send(
+                self.group,
+                {"type": "chat.typing", "member_id": self.me.pk, "from_channel": self.channel_name},
+            )
+        elif kind in ("read", "delivered"):
+            await self._receipt(kind, content.get("seq"))
+        elif kind == "ping":
+            await self.send_json({"type": "pong"})
+        else:
+            await self.send_json({"type": "error", "error": f"Unknown message type: {kind!r}."})
+
+    async def _send_message(self, content: dict[str, Any]) -> None:
+        client_id = content.get("client_id")
+        try:
+            sent, payload = await self._store(str(client_id or ""), str(content.get("body") or ""))
+        except ValidationError as exc:
+            await self.send_json({"type": "error", "client_id": client_id, "error": " ".join(exc.messages)})
+            return
+        except PermissionDenied:
+            with override(self.me.preferred_language):
+                error = gettext("This conversation is read-only now.")
+            await self.send_json({"type": "error", "client_id": client_id, "error": error})
+            return
+        # Stored and committed: only now is the sender told, and the others sent it.
+        ack = {
+            "type": "ack",
+            "client_id": sent.message.client_id,
+            "id": sent.message.pk,
+            "seq": sent.message.seq,
+            "screening": sent.message.screening_level,
+            "duplicate": not sent.created,
+        }
+        if payload.get("help_url"):
+            ack["help_url"] = payload.pop("help_url")
+        await self.send_json(ack)
+        if sent.created:
+            await self.channel_layer.group_send(self.group, {"type": "chat.message", "message": payload})
+
+    @database_sync_to_async
+    def _store(self, client_id: str, body: str) -> tuple[services.Sent, dict[str, Any]]:
+        with scope(organization=self.conversation.organization_id):
+            sent = services.message_send(
+                conversation=self.conversation,
+                sender=self.me,
+                client_id=client_id,
+                body=body,
+                locale=self.me.preferred_language,
+                broadcast=False,
+            )
+        payload = services.message_payload(sent.message, self.me.user.shown_name)
+        if sent.message.screening_level == "urgent" and self.me.role == Role.PARTICIPANT:
+            from django.urls import reverse
+
+            from alongside.safety.escalation.selectors import latest_urgent_for
+
+            with scope(organization=self.conversation.organization_id):
+                incident = latest_urgent_for(self.me)
+            if incident is not None:
+                payload["help_url"] = reverse("crisis_now", args=[incident.pk])
+        return sent, payload
+
+    async def _catch_up(self, after: Any) -> None:
+        try:
+            after = max(0, int(after))
+        except (TypeError, ValueError):
+            await self.send_json({"type": "error", "error": "sync needs a whole number 'after'."})
+            return
+        messages = await self._since(after)
+        for payload in messages:
+            await self.send_json({"type": "message", "message": payload})
+        last = messages[-1]["seq"] if messages else after
+        await self.send_json({"type": "synced", "last": last, "more": len(messages) == CATCH_UP_LIMIT})
+
+    @database_sync_to_async
+    def _since(self, after: int) -> list[dict[str, Any]]:
+        with scope(organization=self.conversation.organization_id):
+            return [
+                services.message_payload(m, m.sender.user.shown_name)
+                for m in selectors.messages_after(self.conversation, after, limit=CATCH_UP_LIMIT)
+            ]
+
+    async def _receipt(self, kind: str, seq: Any) -> None:
+        try:
+            seq = max(0, int(seq))
+        except (TypeError, ValueError):
+            return
+        await self._mark(kind, seq)
+
+    @database_sync_to_async
+    def _mark(self, kind: str, seq: int) -> None:
+        with scope(organization=self.conversation.organization_id):
+            self.conversation.refresh_from_db(fields=["last_seq"])
+            services.receipts_mark(
+                conversation=self.conversation,
+                member=self.me,
+                read=seq if kind == "read" else 0,
+                delivered=seq,
+            )
+
+    # Events from the group ------------------------------------------------------------------
+
+    async def chat_message(self, event: dict[str, Any]) -> None:
+        await self.send_json({"type": "message", "message": event["message"]})
+
+    async def chat_typing(self, event: dict[str, Any]) -> None:
+        if event.get("from_channel") != self.channel_name and event.get("member_id") != self.me.pk:
+            await self.send_json({"type": "typing", "member_id": event["member_id"]})
+
+    async def chat_receipt(self, event: dict[str, Any]) -> None:
+        await self.send_json(
+            {
+                "type": "receipt",
+                "member_id": event["member_id"],
+                "read": event["read"],
+                "delivered": event["delivered"],
+            }
+        )
+
+    async def chat_paused(self, event: dict[str, Any]) -> None:
+        await self.send_json({"type": "paused", "paused": event["paused"]})

@@ -1,0 +1,475 @@
+"""Writes for conversations: sending (idempotent, stored and committed before it is
+acknowledged), receipts, pausing, reporting, break-glass access and session notes.
+
+Real-time events go to the conversation's channel-layer group only after the transaction
+commits, so nobody ever sees a message that was not stored.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from datetime import date, timedelta
+from typing import Any
+
+from asgiref.sync import async_to_sync
+from channels.layers import get_channel_layer
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.db import transaction
+from django.db.models import F
+from django.db.models.functions import Greatest
+from django.urls import reverse
+from django.utils import timezone
+from django.utils.translation import gettext as _
+from django.utils.translation import override
+
+from alongside.accounts.models import Membership
+from alongside.conversations.models import (
+    BreakGlassAccess,
+    ContactType,
+    Conversation,
+    Message,
+    MessageReport,
+    ReadState,
+    SessionNote,
+)
+from alongside.core.audit import audit_record
+from alongside.core.notifications import notification_send
+from alongside.core.roles import OVERSIGHT_ROLES, Role
+from alongside.matching.models import PeerMatch
+from alongside.safety.screening import screen_text
+
+MAX_MESSAGE = 4000
+CLIENT_ID = re.compile(r"^[A-Za-z0-9_-]{1,64}$")
+BREAK_GLASS_FOR = timedelta(hours=1)
+
+
+@dataclass(frozen=True)
+class Sent:
+    message: Message
+    created: bool
+
+
+def conversation_for_match(match: PeerMatch) -> Conversation:
+    """The conversation of a match, created the first time it is needed."""
+    conversation, _created = Conversation.objects.get_or_create(
+        match=match,
+        defaults={
+            "organization_id": match.organization_id,
+            "participant_id": match.participant_id,
+            "peer_id": match.peer_id,
+            "created_at": match.started_at,
+        },
+    )
+    return conversation
+
+
+def may_write(conversation: Conversation, member: Membership) -> bool:
+    return (
+        member.pk in (conversation.participant_id, conversation.peer_id)
+        and member.is_active
+        and conversation.match.status == PeerMatch.Status.ACTIVE
+    )
+
+
+def message_payload(message: Message, sender_name: str) -> dict[str, Any]:
+    return {
+        "id": message.pk,
+        "seq": message.seq,
+        "client_id": message.client_id,
+        "sender_id": message.sender_id,
+        "sender_name": sender_name,
+        "body": message.body,
+        "created_at": message.created_at.isoformat(),
+        "screening": message.screening_level,
+    }
+
+
+def message_send(
+    *,
+    conversation: Conversation,
+    sender: Membership,
+    client_id: str,
+    body: str,
+    locale: str = "en",
+    broadcast: bool = True,
+) -> Sent:
+    """Stores one message and commits it; the caller acknowledges only after this returns.
+
+    The same `client_id` again returns the stored message (created False) and stores nothing.
+    A participant's words pass the crisis screening before the write returns; the level is
+    stored with the message and urgent or concerning words go to crisis escalation. With
+    `broadcast`, the message goes to the conversation's open connections after commit (the
+    WebSocket consumer sends it itself)."""
+    client_id = (client_id or "").strip()
+    if not CLIENT_ID.match(client_id):
+        raise ValidationError(_("This message has no valid id. Please reload the page and send it again."))
+    text = (body or "").strip()
+    if not text:
+        raise ValidationError(_("Write a message before sending."))
+    if len(text) > MAX_MESSAGE:
+        raise ValidationError(
+            _("A message can be up to %(max)s characters; this one has %(count)s.")
+            % {"max": MAX_MESSAGE, "count": len(text)}
+        )
+    with transaction.atomic():
+        locked = Conversation.objects.select_for_update().select_related("match").get(pk=conversation.pk)
+        existing = Message.objects.filter(conversation=locked, client_id=client_id).first()
+        if existing is not None:
+            if existing.sender_id != sender.pk:
+                raise ValidationError(
+                    _("This message has no valid id. Please reload the page and send it again.")
+                )
+            return Sent(existing, False)
+        if not may_write(locked, sender):
+            raise PermissionDenied
+        if locked.paused_at is not None:
+            raise ValidationError(
+                _("This conversation is paused. For urgent help, use Get help now at the top of the page.")
+            )
+        screening = screen_text(text, locale=locale)
+        now = timezone.now()
+        locked.last_seq += 1
+        locked.last_message_at = now
+        locked.save(update_fields=["last_seq", "last_message_at"])
+        message = Message.objects.create(
+            organization_id=locked.organization_id,
+            conversation=locked,
+            seq=locked.last_seq,
+            client_id=client_id,
+            sender=sender,
+            body=text,
+            screening_level=screening.level,
+            created_at=now,
+        )
+        _advance(locked, sender, read=message.seq)
+        if sender.role == Role.PARTICIPANT:
+            from alongside.safety.escalation.services import respond_to_screening
+
+            respond_to_screening(
+                participant=sender, screening=screening, text=text, source="chat", source_id=message.pk
+            )
+        if broadcast:
+            payload = message_payload(message, sender.user.shown_name)
+            transaction.on_commit(
+                lambda: group_send(locked.group_name, {"type": "chat.message", "message": payload})
+            )
+    return Sent(message, True)
+
+
+def group_send(group: str, event: dict[str, Any]) -> None:
+    layer = get_channel_layer()
+    if layer is not None:
+        async_to_sync(layer.group_send)(group, event)
+
+
+def _advance(conversation: Conversation, member: Membership, *, read: int = 0, delivered: int = 0) -> None:
+    """Moves a person's receipts forward (never back). One statement, no read-modify-write."""
+    delivered = max(delivered, read)
+    updated = ReadState.objects.filter(conversation=conversation, member=member).update(
+        read_seq=Greatest(F("read_seq"), read), delivered_seq=Greatest(F("delivered_seq"), delivered)
+    )
+    if not updated:
+        ReadState.objects.get_or_create(
+            conversation=conversation,
+            member=member,
+            defaults={
+                "organization_id": conversation.organization_id,
+                "read_seq": read,
+                "delivered_seq": delivered,
+            },
+        )
+
+
+def receipts_mark(
+    *,
+    conversation: Conversation,
+    member: Membership,
+    read: int = 0,
+    delivered: int = 0,
+    broadcast: bool = True,
+) -> None:
+    """Records how far `member` has received and read the conversation, and tells the other
+    person's open connections."""
+    if member.pk not in (conversation.participant_id, conversation.peer_id):
+        raise PermissionDenied
+    read = min(read, conversation.last_seq)
+    delivered = min(max(delivered, read), conversation.last_seq)
+    _advance(conversation, member, read=read, delivered=delivered)
+    if broadcast:
+        event = {"type": "chat.receipt", "member_id": member.pk, "read": read, "delivered": delivered}
+        transaction.on_commit(lambda: group_send(conversation.group_name, event))
+
+
+@transaction.atomic
+def conversation_pause(*, conversation: Conversation, peer: Membership, pause: bool) -> Conversation:
+    """The peer supporter pauses the conversation (for example while away) or opens it again.
+    The participant sees the pause and the way to get help now."""
+    if peer.pk != conversation.peer_id or not may_write(conversation, peer):
+        raise PermissionDenied
+    conversation.paused_at = timezone.now() if pause else None
+    conversation.paused_by = peer if pause else None
+    conversation.save(update_fields=["paused_at", "paused_by"])
+    audit_record(
+        action="conversation.pause" if pause else "conversation.resume",
+        actor=peer.user,
+        organization=peer.organization,
+        subject=conversation.participant,
+        obj=conversation,
+    )
+    event = {"type": "chat.paused", "paused": pause}
+    transaction.on_commit(lambda: group_send(conversation.group_name, event))
+    return conversation
+
+
+@transaction.atomic
+def message_report(*, message: Message, reporter: Membership, reason: str = "") -> MessageReport:
+    """Either person reports a message; it goes to the supervisors' moderation queue."""
+    conversation = message.conversation
+    if reporter.pk not in (conversation.participant_id, conversation.peer_id):
+        raise PermissionDenied
+    if message.sender_id == reporter.pk:
+        raise ValidationError(_("You can report messages from the other person, not your own."))
+    if message.reports.filter(reporter=reporter, status=MessageReport.Status.OPEN).exists():
+        raise ValidationError(_("You already reported this message. A supervisor will look at it."))
+    report = MessageReport.objects.create(
+        organization_id=message.organization_id,
+        message=message,
+        reporter=reporter,
+        reason=reason.strip()[:2000],
+    )
+    audit_record(
+        action="message.report",
+        actor=reporter.user,
+        organization=reporter.organization,
+        subject=conversation.participant,
+        obj=report,
+    )
+    for supervisor in Membership.objects.filter(role__in=OVERSIGHT_ROLES, is_active=True).select_related(
+        "user"
+    ):
+        with override(supervisor.preferred_language):
+            notification_send(
+                user=supervisor.user,
+                organization=reporter.organization,
+                kind="conversation.report",
+                title=_("A message was reported for review"),
+                url=reverse("conversation_reports"),
+            )
+    return report
+
+
+@transaction.atomic
+def report_resolve(*, report: MessageReport, actor: Membership, resolution: str) -> MessageReport:
+    if actor.role not in OVERSIGHT_ROLES:
+        raise PermissionDenied
+    if report.status != MessageReport.Status.OPEN:
+        raise ValidationError(_("This report was already resolved."))
+    if not resolution.strip():
+        raise ValidationError(_("Say what you did about it."))
+    report.status = MessageReport.Status.RESOLVED
+    report.resolved_at = timezone.now()
+    report.resolved_by = actor
+    report.resolution = resolution.strip()[:2000]
+    report.save(update_fields=["status", "resolved_at", "resolved_by", "resolution"])
+    audit_record(
+        action="message.report_resolve",
+        actor=actor.user,
+        organization=actor.organization,
+        subject=report.message.conversation.participant,
+        obj=report,
+    )
+    return report
+
+
+@transaction.atomic
+def break_glass_open(*, conversation: Conversation, supervisor: Membership, reason: str) -> BreakGlassAccess:
+    """A supervisor reads a conversation they are not part of, for one hour, with a reason that
+    is audited and shown to both people."""
+    if supervisor.role not in OVERSIGHT_ROLES:
+        raise PermissionDenied
+    reason = reason.strip()
+    if len(reason) < 10:
+        raise ValidationError(_("Say why you need to read this conversation (at least a sentence)."))
+    now = timezone.now()
+    access = BreakGlassAccess.objects.create(
+        organization_id=conversation.organization_id,
+        conversation=conversation,
+        member=supervisor,
+        reason=reason[:2000],
+        opened_at=now,
+        expires_at=now + BREAK_GLASS_FOR,
+    )
+    audit_record(
+        action="conversation.break_glass",
+        actor=supervisor.user,
+        organization=supervisor.organization,
+        subject=conversation.participant,
+        obj=conversation,
+        reason=reason[:200],
+    )
+    return access
+
+
+# Session notes ------------------------------------------------------------------------------------
+
+
+def _clean_note(
+    *,
+    happened_on: date,
+    duration_minutes: int,
+    contact_type: str,
+    life_areas: list[str],
+    agreed: str,
+    follow_up: str,
+    follow_up_due: date | None,
+) -> None:
+    from alongside.plans.models import LifeArea
+
+    problems: dict[str, list[str]] = {}
+    today = timezone.localdate()
+    if happened_on > today:
+        problems.setdefault("happened_on", []).append(_("A session note is for a contact that has happened."))
+    if happened_on < today - timedelta(days=90):
+        problems.setdefault("happened_on", []).append(
+            _("Notes can be written up to 90 days after the contact.")
+        )
+    if not 1 <= duration_minutes <= 600:
+        problems.setdefault("duration_minutes", []).append(_("Give the length in minutes, from 1 to 600."))
+    if contact_type not in ContactType.values:
+        problems.setdefault("contact_type", []).append(_("Choose how you met."))
+    unknown = [a for a in life_areas if a not in LifeArea.values]
+    if unknown:
+        problems.setdefault("life_areas", []).append(_("Unknown life area: %(name)s") % {"name": unknown[0]})
+    if len(agreed) > 4000 or len(follow_up) > 2000:
+        problems.setdefault("agreed", []).append(_("Please keep the note shorter."))
+    if follow_up.strip() and follow_up_due is None:
+        problems.setdefault("follow_up_due", []).append(_("Give a due date for the follow-up."))
+    if follow_up_due is not None and follow_up_due < today:
+        problems.setdefault("follow_up_due", []).append(_("A follow-up can't be due in the past."))
+    if problems:
+        raise ValidationError(problems)
+
+
+@transaction.atomic
+def session_note_create(
+    *,
+    conversation: Conversation,
+    author: Membership,
+    happened_on: date,
+    duration_minutes: int,
+    contact_type: str,
+    life_areas: list[str] | None = None,
+    goal_ids: list[int] | None = None,
+    agreed: str = "",
+    follow_up: str = "",
+    follow_up_due: date | None = None,
+) -> SessionNote:
+    """The peer supporter records a contact with the participant. The participant is told and
+    can read it and comment; a follow-up lands on both people's lists. Encrypted and audited."""
+    if author.pk != conversation.peer_id or not may_write(conversation, author):
+        raise PermissionDenied
+    life_areas = list(dict.fromkeys(life_areas or []))
+    _clean_note(
+        happened_on=happened_on,
+        duration_minutes=duration_minutes,
+        contact_type=contact_type,
+        life_areas=life_areas,
+        agreed=agreed,
+        follow_up=follow_up,
+        follow_up_due=follow_up_due,
+    )
+    from alongside.plans.models import Goal
+
+    goals = list(Goal.objects.filter(plan__participant_id=conversation.participant_id, pk__in=goal_ids or []))
+    if len(goals) != len(set(goal_ids or [])):
+        raise ValidationError({"goals": [_("Choose goals from the participant's own plan.")]})
+    note = SessionNote.objects.create(
+        organization_id=conversation.organization_id,
+        conversation=conversation,
+        author=author,
+        happened_on=happened_on,
+        duration_minutes=duration_minutes,
+        contact_type=contact_type,
+        life_areas=life_areas,
+        agreed=agreed.strip(),
+        follow_up=follow_up.strip(),
+        follow_up_due=follow_up_due if follow_up.strip() else None,
+    )
+    note.goals.set(goals)
+    audit_record(
+        action="session_note.create",
+        actor=author.user,
+        organization=author.organization,
+        subject=conversation.participant,
+        obj=note,
+    )
+    participant = conversation.participant
+    with override(participant.preferred_language):
+        notification_send(
+            user=participant.user,
+            organization=participant.organization,
+            kind="session_note.new",
+            title=_("%(name)s wrote a note about your session. You can read it and add your comment.")
+            % {"name": author.user.shown_name},
+            url=reverse("session_note_detail", args=[note.pk]),
+        )
+    return note
+
+
+@transaction.atomic
+def session_note_comment(
+    *, note: SessionNote, participant: Membership, comment: str, locale: str = "en"
+) -> SessionNote:
+    """The participant adds (or changes) their own comment on a note about them. Screened."""
+    if participant.pk != note.conversation.participant_id:
+        raise PermissionDenied
+    comment = comment.strip()
+    if not comment:
+        raise ValidationError(_("Write your comment before saving it."))
+    if len(comment) > 2000:
+        raise ValidationError(_("A comment can be up to %(max)s characters.") % {"max": 2000})
+    screening = screen_text(comment, locale=locale)
+    note.participant_comment = comment
+    note.participant_commented_at = timezone.now()
+    note.save(update_fields=["participant_comment", "participant_commented_at"])
+    audit_record(
+        action="session_note.comment",
+        actor=participant.user,
+        organization=participant.organization,
+        subject=participant,
+        obj=note,
+    )
+    from alongside.safety.escalation.services import respond_to_screening
+
+    respond_to_screening(
+        participant=participant, screening=screening, text=comment, source="other", source_id=note.pk
+    )
+    peer = note.author
+    with override(peer.preferred_language):
+        notification_send(
+            user=peer.user,
+            organization=peer.organization,
+            kind="session_note.comment",
+            title=_("%(name)s commented on a session note") % {"name": participant.user.shown_name},
+            url=reverse("session_note_detail", args=[note.pk]),
+        )
+    return note
+
+
+@transaction.atomic
+def follow_up_done(*, note: SessionNote, member: Membership) -> SessionNote:
+    """Either person ticks off the follow-up."""
+    if member.pk not in (note.conversation.participant_id, note.author_id):
+        raise PermissionDenied
+    if note.follow_up_done_at is None:
+        note.follow_up_done_at = timezone.now()
+        note.save(update_fields=["follow_up_done_at"])
+        audit_record(
+            action="session_note.follow_up_done",
+            actor=member.user,
+            organization=member.organization,
+            subject=note.conversation.participant,
+            obj=note,
+        )
+    return note

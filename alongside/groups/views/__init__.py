@@ -1,0 +1,55 @@
+"""Group and meeting pages. Thin: parse, call a selector or service, render."""
+
+from alongside.groups.views.calendar import calendar_link, calendar_revoke, feed
+from alongside.groups.views.groups import (
+    finder,
+    group_create,
+    group_detail,
+    group_edit,
+    group_invite,
+    group_join,
+    group_leave,
+    group_manage,
+    invitation_decline,
+    invitation_withdraw,
+    member_remove,
+)
+from alongside.groups.views.meetings import (
+    attendance_self,
+    attendance_take,
+    occurrence,
+    occurrence_cancel,
+    occurrence_ics,
+    occurrence_move,
+    rsvp,
+    rsvp_cancel,
+    series_create,
+    series_stop,
+)
+
+__all__ = [
+    "attendance_self",
+    "attendance_take",
+    "calendar_link",
+    "calendar_revoke",
+    "feed",
+    "finder",
+    "group_create",
+    "group_detail",
+    "group_edit",
+    "group_invite",
+    "group_join",
+    "group_leave",
+    "group_manage",
+    "invitation_decline",
+    "invitation_withdraw",
+    "member_remove",
+    "occurrence",
+    "occurrence_cancel",
+    "occurrence_ics",
+    "occurrence_move",
+    "rsvp",
+    "rsvp_cancel",
+    "series_create",
+    "series_stop",
+]
