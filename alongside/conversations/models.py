@@ -42,7 +42,7 @@ class Conversation(OrganizationScoped):
 class Message(OrganizationScoped):
     conversation = models.ForeignKey(Conversation, on_delete=models.CASCADE, related_name="messages")
     seq = models.PositiveBigIntegerField()
-    # Chosen by the sender's device: sending the same message twice stores it once.
+    # Chosen by the sender's device: the same sender sending it twice stores it once.
     client_id = models.CharField(max_length=64)
     sender = models.ForeignKey("accounts.Membership", on_delete=models.CASCADE, related_name="+")
     body = EncryptedTextField()
@@ -53,7 +53,9 @@ class Message(OrganizationScoped):
         ordering = ["seq"]
         constraints = [
             models.UniqueConstraint(fields=["conversation", "seq"], name="message_seq_unique"),
-            models.UniqueConstraint(fields=["conversation", "client_id"], name="message_client_id_unique"),
+            models.UniqueConstraint(
+                fields=["conversation", "sender", "client_id"], name="message_client_id_unique"
+            ),
         ]
 
     def __str__(self) -> str:

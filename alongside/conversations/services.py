@@ -114,12 +114,8 @@ def message_send(
         )
     with transaction.atomic():
         locked = Conversation.objects.select_for_update().select_related("match").get(pk=conversation.pk)
-        existing = Message.objects.filter(conversation=locked, client_id=client_id).first()
+        existing = Message.objects.filter(conversation=locked, sender=sender, client_id=client_id).first()
         if existing is not None:
-            if existing.sender_id != sender.pk:
-                raise ValidationError(
-                    _("This message has no valid id. Please reload the page and send it again.")
-                )
             return Sent(existing, False)
         if not may_write(locked, sender):
             raise PermissionDenied

@@ -1,8 +1,8 @@
 """Support groups for the demo organization (Harbor): three groups with recurring meetings.
 
 - "Daily check-in circle", online, meets EVERY DAY from 12:00 to 13:00 New York time, so
-  there is always a meeting within a day to try (and, once group rooms exist, a room to open
-  at that hour). Facilitated by riley; jordan is a member.
+  there is always a meeting within a day to try, and its group room opens at that hour (riley,
+  the facilitator, can enter the room at any time). jordan and alex are members.
 - "Thursday evening recovery circle", in person at the Harbor Community Hall, every Thursday
   19:00 to 20:30. Facilitated by pat; alex is a member who said he's coming next Thursday, and
   was at two of the last three meetings (attendance taken by pat). The fourth coming
@@ -96,7 +96,7 @@ DAILY = DemoGroup(
     duration_minutes=60,
     capacity=15,
     topics=("anxiety", "depression"),
-    members=("jordan",),
+    members=("jordan", "alex"),
     coming=("jordan",),
     history=((("jordan", True),), (("jordan", False),)),
 )

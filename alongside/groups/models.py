@@ -21,6 +21,7 @@ from django.utils.timezone import now
 from django.utils.translation import gettext_lazy as _
 
 from alongside.accounts.models import validate_timezone
+from alongside.core.fields import EncryptedTextField
 from alongside.core.models import OrganizationScoped
 from alongside.groups import recurrence
 from alongside.participants.models import SPOKEN_LANGUAGES
@@ -117,6 +118,12 @@ class GroupMember(OrganizationScoped):
     left_at = models.DateTimeField(_("left"), null=True, blank=True)
     guidelines_version = models.PositiveIntegerField(_("guidelines version accepted"))
     guidelines_accepted_at = models.DateTimeField(_("guidelines accepted"))
+    room_name = models.CharField(
+        _("name shown in the group room"),
+        max_length=40,
+        blank=True,
+        help_text=_("Leave empty to use your own name. A first name or a pseudonym is fine."),
+    )
 
     class Meta:
         ordering = ["joined_at", "pk"]
@@ -345,3 +352,51 @@ class CalendarFeed(OrganizationScoped):
 
     def __str__(self) -> str:
         return f"calendar link {self.pk} of {self.member_id}"
+
+
+class RoomMessage(OrganizationScoped):
+    """A message in a group's online room during a meeting. Members write during the meeting
+    window (facilitators at any time) under their name or the pseudonym they chose; a
+    facilitator's deletion keeps the row (who and when) and removes the words."""
+
+    group = models.ForeignKey(SupportGroup, on_delete=models.CASCADE, related_name="room_messages")
+    meeting_start = models.DateTimeField(null=True, blank=True)  # the occurrence it was written in
+    client_id = models.CharField(max_length=64)
+    sender = models.ForeignKey("accounts.Membership", on_delete=models.CASCADE, related_name="+")
+    shown_as = models.CharField(max_length=80)
+    body = EncryptedTextField()
+    screening_level = models.CharField(max_length=10, default="none")
+    created_at = models.DateTimeField(default=now)
+    deleted_at = models.DateTimeField(null=True, blank=True)
+    deleted_by = models.ForeignKey(
+        "accounts.Membership", null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
+
+    class Meta:
+        ordering = ["pk"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["group", "sender", "client_id"], name="room_message_client_id_unique"
+            )
+        ]
+        indexes = [models.Index(fields=["group", "meeting_start"])]
+
+    def __str__(self) -> str:
+        return f"room message {self.pk}"
+
+
+class RoomMute(OrganizationScoped):
+    """A facilitator muted someone in the room: they can read but not write until it ends."""
+
+    group = models.ForeignKey(SupportGroup, on_delete=models.CASCADE, related_name="room_mutes")
+    member = models.ForeignKey("accounts.Membership", on_delete=models.CASCADE, related_name="+")
+    muted_by = models.ForeignKey("accounts.Membership", on_delete=models.CASCADE, related_name="+")
+    created_at = models.DateTimeField(default=now)
+    until = models.DateTimeField()
+    lifted_at = models.DateTimeField(null=True, blank=True)
+
+    class Meta:
+        ordering = ["-created_at"]
+
+    def __str__(self) -> str:
+        return f"mute {self.member_id} in {self.group_id}"

@@ -12,7 +12,7 @@ from alongside.conversations import services
 from alongside.conversations.models import SessionNote
 from alongside.matching.models import PeerMatch
 from conftest import Persona
-from tests.authz import RouteCase
+from tests.authz import ApiCase, RouteCase
 
 OVERSIGHT = ("sam", "morgan")
 
@@ -109,4 +109,32 @@ ROUTES: dict[str, RouteCase] = {
     "session_note_follow_up_done": RouteCase(
         kwargs=a_note, method="post", allowed=("alex", "pat"), ok=(302,)
     ),
+}
+
+
+def messages_path(personas: dict[str, Persona]) -> str:
+    return f"/api/v1/conversations/{alex_conversation(personas).pk}/messages"
+
+
+def receipts_path(personas: dict[str, Persona]) -> str:
+    return f"/api/v1/conversations/{alex_conversation(personas).pk}/receipts"
+
+
+def notes_path(personas: dict[str, Persona]) -> str:
+    return f"/api/v1/conversations/{alex_conversation(personas).pk}/notes"
+
+
+def comment_path(personas: dict[str, Persona]) -> str:
+    return f"/api/v1/conversations/notes/{a_note(personas)['note_id']}/comment"
+
+
+API_ROUTES: dict[str, ApiCase] = {
+    "conversations_list": ApiCase("get", "/api/v1/conversations", allowed=("alex", "pat")),
+    "conversation_messages": ApiCase("get", messages_path, allowed=("alex", "pat")),
+    "conversation_send": ApiCase(
+        "post", messages_path, {"client_id": "api-1", "body": "Hello"}, allowed=("alex", "pat"), ok=(200, 201)
+    ),
+    "conversation_receipts": ApiCase("post", receipts_path, {"read": 0}, allowed=("alex", "pat"), ok=(204,)),
+    "conversation_notes": ApiCase("get", notes_path, allowed=("alex", "pat")),
+    "session_note_comment": ApiCase("put", comment_path, {"comment": "Thanks"}, allowed=("alex",)),
 }

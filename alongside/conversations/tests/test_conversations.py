@@ -412,3 +412,19 @@ def test_a_new_match_opens_a_conversation_at_once(harbor: Organization, sam: Per
     with scope(organization=harbor):
         match = match_start(actor=sam.user, participant=newcomer.membership, peer=riley.membership)
         assert Conversation.objects.get(match=match).peer == riley.membership
+
+
+def test_the_api_sends_once_per_client_id_and_catches_up(
+    chat: Conversation, alex: Persona, pat: Persona
+) -> None:
+    url = f"/api/v1/conversations/{chat.pk}/messages"
+    client = alex.client()
+    first = client.post(url, {"client_id": "api-1", "body": "From my app"}, content_type="application/json")
+    again = client.post(url, {"client_id": "api-1", "body": "From my app"}, content_type="application/json")
+    assert (first.status_code, again.status_code) == (201, 200)
+    assert first.json()["id"] == again.json()["id"]
+    empty = client.post(url, {"client_id": "api-2", "body": " "}, content_type="application/json")
+    assert empty.status_code == 422 and empty["Content-Type"] == "application/problem+json"
+    send(chat, pat, "Reply", "p-1")
+    later = pat.client().get(url + "?after=1").json()
+    assert [m["body"] for m in later] == ["Reply"]

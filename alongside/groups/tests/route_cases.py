@@ -105,7 +105,60 @@ def _meeting_path(personas: dict[str, Persona], suffix: str = "") -> str:
 
 NEXT_WEEK = (timezone.localdate() + timedelta(days=7)).isoformat()
 
+
+def live_room(personas: dict[str, Persona]) -> dict[str, Any]:
+    """An online group meeting right now: pat and sam facilitate, alex, pat and sam are members."""
+    harbor = personas["pat"].organization
+    with scope(organization=harbor):
+        group, created = SupportGroup.objects.get_or_create(
+            organization=harbor,
+            name="Online circle",
+            defaults={"format": "online", "access": "open", "guidelines": GUIDELINES, "timezone": "UTC"},
+        )
+        if created:
+            group.facilitators.set([personas["pat"].membership, personas["sam"].membership])
+            for name in ("alex", "pat", "sam"):
+                GroupMember.objects.create(
+                    organization=harbor,
+                    group=group,
+                    member=personas[name].membership,
+                    guidelines_version=1,
+                    guidelines_accepted_at=timezone.now(),
+                )
+            started = timezone.now() - timedelta(minutes=5)
+            a_series(
+                group,
+                first_day=started.date(),
+                start_time=started.time().replace(second=0, microsecond=0),
+                frequency="daily",
+                duration_minutes=120,
+                timezone="UTC",
+            )
+    return {"group_id": group.pk}
+
+
+ROOM_PEOPLE = ("alex", "pat", "sam")
+
 ROUTES: dict[str, RouteCase] = {
+    "groups_room": RouteCase(kwargs=live_room, allowed=ROOM_PEOPLE),
+    "groups_room_send": RouteCase(
+        kwargs=live_room,
+        method="post",
+        data={"client_id": "rc", "body": "Hello all"},
+        allowed=ROOM_PEOPLE,
+        ok=(302,),
+    ),
+    "groups_room_poll": RouteCase(kwargs=live_room, allowed=ROOM_PEOPLE),
+    "groups_room_moderate": RouteCase(
+        kwargs=live_room,
+        method="post",
+        data={"action": "unmute", "target": "0"},
+        allowed=("pat", "sam"),
+        ok=(302,),
+    ),
+    "groups_room_name": RouteCase(
+        kwargs=live_room, method="post", data={"room_name": "Sunny"}, allowed=ROOM_PEOPLE, ok=(302,)
+    ),
     "groups_finder": RouteCase(allowed=BROWSERS),
     "groups_create": RouteCase(allowed=OVERSIGHT),
     "groups_detail": RouteCase(kwargs=group_kwargs, allowed=BROWSERS),

@@ -26,6 +26,7 @@ from alongside.groups.views.meetings import (
     series_create,
     series_stop,
 )
+from alongside.groups.views.rooms import room, room_moderate, room_name, room_poll, room_send
 
 __all__ = [
     "attendance_self",
@@ -48,6 +49,11 @@ __all__ = [
     "occurrence_cancel",
     "occurrence_ics",
     "occurrence_move",
+    "room",
+    "room_moderate",
+    "room_name",
+    "room_poll",
+    "room_send",
     "rsvp",
     "rsvp_cancel",
     "series_create",

@@ -88,7 +88,8 @@
 
   function connect() {
     const scheme = window.location.protocol === "https:" ? "wss://" : "ws://";
-    socket = new WebSocket(scheme + window.location.host + "/ws/conversations/" + chat.dataset.conversation + "/");
+    const path = chat.dataset.socket || "/ws/conversations/" + chat.dataset.conversation + "/";
+    socket = new WebSocket(scheme + window.location.host + path);
     socket.addEventListener("open", function () {
       live = true;
       delay = 1000;
@@ -116,7 +117,11 @@
         typingBox.textContent = chat.dataset.typing;
         window.clearTimeout(typingTimer);
         typingTimer = window.setTimeout(function () { typingBox.textContent = ""; }, 4000);
-      } else if (data.type === "paused") { window.location.reload(); }
+      } else if (data.type === "paused" || data.type === "muted") { window.location.reload(); }
+      else if (data.type === "deleted") {
+        const gone = list.querySelector('li[data-seq="' + data.id + '"] .chat-body');
+        if (gone) { gone.textContent = chat.dataset.removed || ""; }
+      }
       else if (data.type === "error") {
         errorBox.textContent = data.error || "";
         if (data.client_id && pending[data.client_id]) { pending[data.client_id].remove(); delete pending[data.client_id]; }
@@ -124,7 +129,10 @@
     });
     socket.addEventListener("close", function (event) {
       live = false;
-      if (event.code === 4403 || event.code === 4401) { return; }  // not allowed: htmx keeps working
+      if (event.code === 4403 || event.code === 4401) {  // not allowed (or removed): stop
+        if (chat.dataset.socket) { window.location.reload(); }
+        return;
+      }
       window.setTimeout(connect, delay);
       delay = Math.min(delay * 2, 30000);
     });

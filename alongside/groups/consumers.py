@@ -1,0 +1,131 @@
+"""The group room over WebSocket (`ws/groups/<id>/room/`): the same send / ack / sync protocol
+as conversations. Members during the meeting window, facilitators always; others get 4403."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from channels.db import database_sync_to_async
+from channels.generic.websocket import AsyncJsonWebsocketConsumer
+from django.core.exceptions import PermissionDenied, ValidationError
+from django_scopes import scope, scopes_disabled
+
+from alongside.accounts.models import Membership
+from alongside.core.access import Access
+from alongside.core.roles import Role
+from alongside.groups import rooms
+from alongside.groups.models import SupportGroup
+
+CLOSE_DENIED = 4403
+
+
+class RoomConsumer(AsyncJsonWebsocketConsumer):
+    access = Access(roles=frozenset({Role.PARTICIPANT, Role.PEER, Role.SUPERVISOR}))
+
+    async def connect(self) -> None:
+        user = self.scope.get("user")
+        if user is None or not user.is_authenticated:
+            await self.close(code=4401)
+            return
+        self.group_id = int(self.scope["url_route"]["kwargs"]["group_id"])
+        found = await self._enter(user)
+        if found is None:
+            await self.close(code=CLOSE_DENIED)
+            return
+        self.me = found
+        self.room = rooms.room_group(self.group_id)
+        await self.channel_layer.group_add(self.room, self.channel_name)
+        await self.accept()
+
+    @database_sync_to_async
+    def _enter(self, user: Any) -> Membership | None:
+        with scopes_disabled():
+            group = SupportGroup.objects.filter(pk=self.group_id).first()
+            if group is None:
+                return None
+            me = (
+                Membership.objects.filter(user=user, organization_id=group.organization_id, is_active=True)
+                .select_related("user", "organization")
+                .first()
+            )
+        if me is None:
+            return None
+        with scope(organization=group.organization_id):
+            try:
+                access = rooms.room_access(me, self.group_id)
+            except PermissionDenied:
+                return None
+        return me if access.may_enter else None
+
+    async def disconnect(self, code: int) -> None:
+        if hasattr(self, "room"):
+            await self.channel_layer.group_discard(self.room, self.channel_name)
+
+    async def receive_json(self, content: Any, **kwargs: Any) -> None:
+        if not isinstance(content, dict):
+            return
+        kind = content.get("type")
+        if kind == "send":
+            client_id = content.get("client_id")
+            try:
+                posted, message = await self._post(str(client_id or ""), str(content.get("body") or ""))
+            except (ValidationError, PermissionDenied) as exc:
+                text = " ".join(exc.messages) if isinstance(exc, ValidationError) else "Not allowed."
+                await self.send_json({"type": "error", "client_id": client_id, "error": text})
+                return
+            await self.send_json(
+                {
+                    "type": "ack",
+                    "client_id": posted.message.client_id,
+                    "id": posted.message.pk,
+                    "seq": posted.message.pk,
+                    "screening": posted.message.screening_level,
+                    "duplicate": not posted.created,
+                }
+            )
+            if posted.created:
+                await self.channel_layer.group_send(self.room, {"type": "room.message", "message": message})
+        elif kind == "sync":
+            try:
+                after = max(0, int(content.get("after") or 0))
+            except (TypeError, ValueError):
+                after = 0
+            found = await self._since(after)
+            for message in found:
+                await self.send_json({"type": "message", "message": message})
+            await self.send_json(
+                {"type": "synced", "last": found[-1]["id"] if found else after, "more": False}
+            )
+
+    @database_sync_to_async
+    def _post(self, client_id: str, body: str) -> tuple[rooms.Posted, dict[str, Any]]:
+        with scope(organization=self.me.organization_id):
+            posted = rooms.room_post(
+                viewer=self.me,
+                group_id=self.group_id,
+                client_id=client_id,
+                body=body,
+                locale=self.me.preferred_language,
+                broadcast_after=False,
+            )
+        return posted, rooms.payload(posted.message)
+
+    @database_sync_to_async
+    def _since(self, after: int) -> list[dict[str, Any]]:
+        with scope(organization=self.me.organization_id):
+            access = rooms.room_access(self.me, self.group_id)
+            return [rooms.payload(m) for m in rooms.messages_of(access, after=after)]
+
+    async def room_message(self, event: dict[str, Any]) -> None:
+        await self.send_json({"type": "message", "message": event["message"]})
+
+    async def room_deleted(self, event: dict[str, Any]) -> None:
+        await self.send_json({"type": "deleted", "id": event["id"]})
+
+    async def room_muted(self, event: dict[str, Any]) -> None:
+        if event["member_id"] == self.me.pk:
+            await self.send_json({"type": "muted", "muted": event["muted"]})
+
+    async def room_removed(self, event: dict[str, Any]) -> None:
+        if event["member_id"] == self.me.pk:
+            await self.close(code=CLOSE_DENIED)
