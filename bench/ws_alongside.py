@@ -1,11 +1,15 @@
 """The Alongside ASGI application as bench_websockets.py serves it: the project's HTTP and
-WebSocket routes, plus two consumers that exist only in the benchmark:
+WebSocket routes, plus consumers that exist only in the benchmark:
 
 - `ws/bench/conversations/<key>/`: the chat protocol over Channels' groups with no storage, no
   screening and no sign-in (ack, then the message to every connection of the conversation),
   which separates what Channels costs from what storing and screening cost;
 - `ws/bench/rooms/<key>/`: a group room's fan-out (every message to every member, no
-  storage), and `ws/bench/rooms-direct/<key>/`, the same without Channels' per-message thread hop.
+  storage);
+- `ws/bench/conversations-direct/<key>/` and `ws/bench/rooms-direct/<key>/`: the same two
+  without Channels' thread hop before every handler (see WithoutDispatchHop);
+- `ws/bench/conversations-stored-direct/<id>/`: Alongside's own ConversationConsumer (storage,
+  screening, sign-in) without that hop.
 """
 
 from __future__ import annotations
@@ -21,11 +25,13 @@ os.environ.setdefault("DJANGO_SETTINGS_MODULE", "ws_settings")
 django_asgi_app = get_asgi_application()
 
 from channels.auth import AuthMiddlewareStack  # noqa: E402
+from channels.consumer import get_handler_name  # noqa: E402
 from channels.generic.websocket import AsyncJsonWebsocketConsumer  # noqa: E402
 from channels.routing import ProtocolTypeRouter, URLRouter  # noqa: E402
 from channels.security.websocket import AllowedHostsOriginValidator  # noqa: E402
 from django.urls import path  # noqa: E402
 
+from alongside.conversations.consumers import ConversationConsumer  # noqa: E402
 from config.websockets import websocket_urlpatterns  # noqa: E402
 
 sequence = itertools.count(1)
@@ -82,31 +88,41 @@ class FanOutConsumer(ChatWithoutStorageConsumer):
         await self.channel_layer.group_send(self.group, {"type": "chat.message", "message": message})
 
 
-class DirectFanOutConsumer(FanOutConsumer):
-    """The same fan-out, without the thread hop Channels makes before every handler
-    (`dispatch` awaits `aclose_old_connections()`, a `sync_to_async` call into the one
-    thread-sensitive executor, for each message). Forwarding a group event touches no database,
-    so the hop buys nothing there: this row measures what it costs."""
+class WithoutDispatchHop:
+    """Consumers without the thread hop Channels makes before every handler: its `dispatch`
+    awaits `aclose_old_connections()`, a `sync_to_async` call into the one thread-sensitive
+    executor, for every message a consumer handles (each frame received, each group event).
+    These consumers touch no database, and a consumer whose database work all goes through
+    `database_sync_to_async` has its connections closed around each of those calls anyway, so
+    the hop buys nothing there: these rows measure what it costs."""
 
     async def dispatch(self, message: dict[str, Any]) -> None:
-        if message["type"] == "chat.message":
-            await self.chat_message(message)
-        else:
-            await super().dispatch(message)
+        handler = getattr(self, get_handler_name(message), None)
+        if handler is None:
+            raise ValueError(f"No handler for message type {message['type']}")
+        await handler(message)
+
+
+class DirectChatConsumer(WithoutDispatchHop, ChatWithoutStorageConsumer):
+    pass
+
+
+class DirectFanOutConsumer(WithoutDispatchHop, FanOutConsumer):
+    pass
+
+
+class DirectConversationConsumer(WithoutDispatchHop, ConversationConsumer):
+    pass
 
 
 routes = [
     path("ws/bench/conversations/<str:key>/", ChatWithoutStorageConsumer.as_asgi()),
     path("ws/bench/rooms/<str:key>/", FanOutConsumer.as_asgi()),
     path("ws/bench/rooms-direct/<str:key>/", DirectFanOutConsumer.as_asgi()),
+    path("ws/bench/conversations-direct/<str:key>/", DirectChatConsumer.as_asgi()),
+    path("ws/bench/conversations-stored-direct/<int:conversation_id>/", DirectConversationConsumer.as_asgi()),
     *websocket_urlpatterns,
 ]
-if not any("conversations" in str(route.pattern) for route in websocket_urlpatterns):
-    # Until config/websockets.py routes it, serve the conversation consumer here.
-    from alongside.conversations.consumers import ConversationConsumer
-
-    routes.append(path("ws/conversations/<int:conversation_id>/", ConversationConsumer.as_asgi()))
-
 application = ProtocolTypeRouter(
     {
         "http": django_asgi_app,

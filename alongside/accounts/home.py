@@ -91,8 +91,15 @@ def supervisor_home(request: HttpRequest, membership: Membership) -> HttpRespons
         {
             "overview": organization_overview(membership.organization),
             "matching_card": supervisor_card_for(membership),
+            "safety": _safety_card(),
         },
     )
+
+
+def _safety_card() -> dict[str, object]:
+    from alongside.safety.escalation.selectors import safety_card
+
+    return safety_card()
 
 
 def clinician_home(request: HttpRequest, membership: Membership) -> HttpResponse:

@@ -129,6 +129,12 @@ class Incident(OrganizationScoped):
         return self.level == self.Level.URGENT
 
     @property
+    def outcome_label(self) -> str:
+        from alongside.safety.escalation.forms import OUTCOME_CHOICES
+
+        return str(dict(OUTCOME_CHOICES).get(self.outcome, self.outcome))
+
+    @property
     def reason_list(self) -> list[str]:
         return [line for line in (self.reasons or "").splitlines() if line]
 

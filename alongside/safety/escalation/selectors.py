@@ -149,3 +149,19 @@ def debrief_for(viewer: Membership, debrief_id: int) -> Debrief:
     if found is None or not (found.member_id == viewer.pk or viewer.role in OVERSIGHT_ROLES):
         raise Http404
     return found
+
+
+def safety_card() -> dict[str, object]:
+    """For the supervisor's home: what is open, who is on call now, reports to review."""
+    from alongside.conversations.models import MessageReport
+
+    open_rows = Incident.objects.exclude(status=Incident.Status.CLOSED)
+    return {
+        "urgent_waiting": open_rows.filter(level=Incident.Level.URGENT, status=Incident.Status.OPEN).count(),
+        "urgent_handled": open_rows.filter(
+            level=Incident.Level.URGENT, status=Incident.Status.ACKNOWLEDGED
+        ).count(),
+        "concerns": open_rows.filter(level=Incident.Level.CONCERN).count(),
+        "on_call": on_call_at(timezone.now()),
+        "reports": MessageReport.objects.filter(status=MessageReport.Status.OPEN).count(),
+    }

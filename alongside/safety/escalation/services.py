@@ -146,6 +146,13 @@ def incident_raise(
     )
     if raised and incident.status == Incident.Status.OPEN:
         _alert_step(incident, step=1, now=now)
+    elif open_one is not None and finding.level == Incident.Level.URGENT:
+        # More urgent words on an incident people already have: tell everyone alerted.
+        _tell_responders(
+            incident,
+            kind="crisis.alert",
+            title=lambda: _("%(name)s wrote again: open the alert") % {"name": participant.user.shown_name},
+        )
     return incident
 
 

@@ -359,3 +359,15 @@ def alerted_unscoped(incident: Incident) -> set[str]:
 
     with scopes_disabled():
         return alerted(incident)
+
+
+def test_more_urgent_words_on_an_acknowledged_incident_reach_the_responders(
+    in_harbor: Organization, alex: Persona, pat: Persona
+) -> None:
+    incident = raise_urgent(alex)
+    services.incident_acknowledge(incident=incident, actor=pat.membership)
+    again = raise_urgent(alex, now=T0 + timedelta(minutes=20))
+    assert again.pk == incident.pk
+    assert Notification.objects.filter(
+        user=pat.user, kind="crisis.alert", title__contains="wrote again"
+    ).exists()
