@@ -342,6 +342,63 @@ def stems_of(regex: re.Pattern[str]) -> frozenset[str] | None:
     return best
 
 
+def _max_spaces(items: Any) -> int | None:
+    """The most spaces a match of the sequence can hold; None when there is no bound."""
+    total = 0
+    for op, av in items:
+        if op is _c.LITERAL:
+            total += av == _SPACE
+        elif op in (_c.AT, _c.ASSERT, _c.ASSERT_NOT):
+            continue  # zero-width
+        elif op is _c.IN:
+            for item_op, value in av:
+                if item_op is _c.NEGATE or (item_op is _c.LITERAL and value == _SPACE):
+                    return None
+                if item_op is _c.RANGE and value[0] <= _SPACE <= value[1]:
+                    return None
+                if item_op is _c.CATEGORY and value not in (_c.CATEGORY_WORD, _c.CATEGORY_DIGIT):
+                    return None
+        elif op is _c.CATEGORY:
+            if av not in (_c.CATEGORY_WORD, _c.CATEGORY_DIGIT):
+                return None
+        elif op is _c.SUBPATTERN:
+            inner = _max_spaces(av[-1])
+            if inner is None:
+                return None
+            total += inner
+        elif op is _c.BRANCH:
+            widest = 0
+            for alternative in av[1]:
+                inner = _max_spaces(alternative)
+                if inner is None:
+                    return None
+                widest = max(widest, inner)
+            total += widest
+        elif op in (_c.MAX_REPEAT, _c.MIN_REPEAT):
+            _, high, body = av
+            inner = _max_spaces(body)
+            if inner is None:
+                return None
+            if inner:
+                if high is _c.MAXREPEAT or high >= _c.MAXREPEAT:
+                    return None
+                total += inner * high
+        else:  # any character, a back reference...: no bound
+            return None
+    return total
+
+
+def max_tokens(regex: re.Pattern[str]) -> int | None:
+    """The most tokens a match of `regex` can cover (spaces + 1); None when unbounded or unknown."""
+    if _parser is None:
+        return None
+    try:
+        spaces = _max_spaces(list(_parser.parse(regex.pattern, regex.flags)))
+    except Exception:  # internals changed: no bound
+        return None
+    return None if spaces is None else spaces + 1
+
+
 class StemIndex:
     """Which patterns to try for which tokens.
 

@@ -43,6 +43,7 @@ MEANS_AT_HAND = "means_at_hand"  # pills in my hand: concern, urgent with anythi
 PREP = "prep"
 SOFT_PREP = "soft_prep"  # "love you all", "thanks for everything": only with something harder
 PLAN = "plan"
+PLAN_STRONG = "plan_strong"  # how and when decided: urgent on its own
 IMPLICIT = "implicit"
 TIMING = "timing"
 MEANS_HAVE = "means_have"
@@ -105,7 +106,8 @@ class Rule:
     anywhere switches the finding off ("make sure my dog gets a good home" unless the writer is
     moving). hypothetical: an "if", a fear or a plan to avoid it earlier in the clause cancels the
     finding ("if I keep drinking I'm going to die"). intent: the words state intent on their own
-    ("se va a matar"), as "going to" before them would.
+    ("se va a matar"), as "going to" before them would. alone: a weak sign (a preparation) that is
+    worth a person's look even with nothing else in the message: concern on its own.
     """
 
     name: str
@@ -121,6 +123,7 @@ class Rule:
     unless: re.Pattern[str] | None = None
     hypothetical: bool = False
     intent: bool = False
+    alone: bool = False
 
 
 def expand(pattern: str, macros: Mapping[str, str]) -> str:
@@ -184,6 +187,7 @@ class RuleSet:
         unless: str | None = None,
         hypothetical: bool = False,
         intent: bool = False,
+        alone: bool = False,
     ) -> None:
         """Declare a rule; several patterns become one alternation."""
         cats = (categories,) if isinstance(categories, str) else tuple(categories)
@@ -207,6 +211,7 @@ class RuleSet:
                 unless=compile_pattern(unless, self.macros) if unless else None,
                 hypothetical=hypothetical,
                 intent=intent,
+                alone=alone,
             )
         )
 

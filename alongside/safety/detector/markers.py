@@ -53,6 +53,7 @@ _SOURCES: dict[str, list[str]] = {
         r"hace mucho",
         r"cuando (?:era|estaba en|tenia \d+|vivia)",
         r"de (?:nino|nina|joven|adolescente|chico|chica|chamaco|pequeno|pequena|chiquito|chiquita)",
+        r"en mi (?:adolescencia|juventud|ninez|infancia|prepa|secundaria)",
         r"en el pasado",
         r"antes (?:me|yo|solia|cuando|de (?:entrar|la|mi|recuperarme))",
         r"antes",
@@ -62,7 +63,8 @@ _SOURCES: dict[str, list[str]] = {
     ],
     # Months or weeks ago: past, but not long enough to close the matter.
     "past": [
-        r"last (?:month|year|spring|summer|fall|autumn|winter|time|christmas|thanksgiving|easter)",
+        r"last (?:month|year|spring|summer|fall|autumn|winter|christmas|thanksgiving|easter)",
+        r"last time(?! (?:you|anyone|anybody|yall|you all|you guys|u|i will|i ll|ever|me))",
         rf"{_NUM} (?:months|month|weeks) ago",
         r"in (?:january|february|march|april|may|june|july|august|september|october|november|december)",
         r"el (?:mes|ano) pasado|hace (?:unos |unas |\d+ )?(?:meses|semanas)",
@@ -130,14 +132,19 @@ _SOURCES: dict[str, list[str]] = {
         r"class|classes|course|courses|training|trainings|trained|workshop|workshops|webinar|seminar|lecture|"
         r"presentation|module|certification|certified|conference|curriculum|research|researcher|researching|"
         r"paper|study|studies|essay|article|articles|book|books|memoir|novel|chapter|podcast|episode|documentary|"
-        r"movie|film|series|lyrics|album|character|characters|scene|awareness|prevention|preventing|statistics|"
+        r"movie|film|series|lyrics|album|song|songs|character|characters|scene|awareness|prevention|preventing|statistics|"
+        r"(?:reading|watching|listening to|rereading|finished|just finished) ,|"
+        r"reading (?:a|about|the (?:book|novel|article|story|news|chapter|memoir))|watching (?:a|the|this|that)(?! (?:trucks|cars|traffic|trains?|water|waves|river|sea|ocean|sky|people|city|lights|world|cars))|as a (?:peer|nurse|counselor|counsellor|therapist|"
+        r"social worker|case manager|recovery coach|paramedic|emt|doctor|psychiatrist|chaplain|crisis worker|support worker)|"
         r"stats|vigil|fundraiser|hotline|helpline|lifeline|volunteer|volunteering|volunteers|facilitator|"
         r"facilitate|facilitating|harm reduction|first aid|cpr|learned|learning|taught|teaching|topic|discussion|"
         r"warning signs|content warning|trigger warning|memorial|in memory|naloxone training|narcan training|"
         r"out of the darkness|awareness walk|prevention walk|memorial walk|newsletter|panel|speaker|guest speaker|"
         r"lesson|lessons|homework|syllabus|exam|quiz|journal article|we talked about|we discussed|"
         r"taller|talleres|curso|capacitacion|clase|charla|conferencia|prevencion|entrenamiento|seminario|libro|"
-        r"pelicula|serie|documental|articulo|investigacion|voluntari[oa]|voluntariado|aprendimos|aprendi",
+        r"pelicula|serie|documental|articulo|investigacion|voluntari[oa]|voluntariado|aprendimos|aprendi|platica|"
+        r"cancion|canciones|novela|como (?:consejer[oa]|enfermer[oa]|terapeuta|psicolog[oa]) de pares|"
+        r"(?:soy|como) (?:consejer[oa]|enfermer[oa]|terapeuta|psicolog[oa]|acompanante) de pares",
     ],
     # First-person strong distress: keeps a denied risk at concern.
     "distress": [
@@ -146,12 +153,29 @@ _SOURCES: dict[str, list[str]] = {
         r"no one cares|nobody cares|(?:can not|cant) stop crying|crying|terrified|panic|panicking|miserable|"
         r"desperate|numb|empty|depressed|hopeless|worthless|suffering|help me|please help|need help|"
         r"(?:can not|cant) do this|rough night|hard night|losing it|losing my mind|spiraling|spiralling|"
-        r"not doing well|really bad|so bad|so tired of|sick of everything|so done|heartbroken|breaking",
+        r"not doing well|so tired of|sick of everything|so done|heartbroken|breaking",
         r"estoy muy mal|me siento (?:muy )?mal|sufriendo|sufro|llorando|lloro|desesperad[oa]|deprimid[oa]|"
         r"angustia|necesito ayuda|ayudame|no puedo mas|me duele|vaci[oa]|agotad[oa]|no aguanto",
     ],
     # Something happening now or soon: turns a wish into an emergency.
     "time": [r"<TIME>", r"now", r"<ES_TIEMPO>"],
+    # Happening as the writer writes: where they are now matters.
+    "now": [
+        r"right now|rn|now|tonight|at the moment|as we speak|as i (?:type|write)|ahora(?: mismo)?|ahorita|esta noche",
+        r"(?:for|over) (?:an|over an|almost an|about an|half an|\d+|two|a couple of|a few|like an) (?:hour|hours|minutes)"
+        r"(?= *(?:[,.]|$|now|already|just))|(?:llevo|lleva) (?:una|\d+|dos|media) (?:hora|horas)",
+    ],
+    # Ordinary business at a place: being on a roof or a bridge to fix, watch or meet is no warning sign.
+    "errand": [
+        r"fixing|cleaning|working|shoveling|shovelling|painting|repairing|installing|replacing|watching|enjoying|having|"
+        r"taking (?:pictures|photos|a picture|a photo|a selfie)|smoking|eating|chilling|relaxing|stuck|traffic|commute|"
+        r"fireworks|sunset|sunrise|view|picnic|party|concert|wedding|festival|club|game|match|hike|hiking|run|running|"
+        r"jog|jogging|fishing|bbq|barbecue|tour|field trip|class|shift|delivery|deliveries|gutters|antenna|shingles|"
+        r"with (?:my (?:friends|family|kids|wife|husband|partner|dog|mom|dad|son|daughter|girlfriend|boyfriend)|friends|"
+        r"the (?:kids|family|team|crew|group)|some friends|coworkers)|"
+        r"arreglando|limpiando|trabajando|pintando|viendo (?:el|la|los|las) (?:partido|atardecer|vista|fuegos)|con (?:mis|unos) "
+        r"(?:amigos|amigas|hijos|primos)|antena|tinaco|fiesta|carne asada|paseo"
+    ],
     # Drug or medication context, for first-person overdose signs.
     "drug_context": [
         r"<PILLS>|overdose|overdosing|overdosed|drank|drinking|shot up|injected|snorted|high|drugs|dope|vodka|"
@@ -162,13 +186,25 @@ _SOURCES: dict[str, list[str]] = {
     # Self-harm context, for injuries that could be accidents.
     "sh_context": [
         r"cut|cutting|cuts|blade|blades|razor|razors|self harm|wrist|wrists|knife|scissors|sharpener|"
-        r"cortarme|me corte|me corto|cortando|navaja|cuchilla|cuchillo|autolesion\w*",
+        r"cortarme|me corte|me corto|cortando|cortada|cortadas|cortadura|herida|heridas|navaja|cuchilla|cuchillo|autolesion\w*",
     ],
     # Someone asking for help now: an overdose mentioned with it is happening.
     "emergency": [
         r"please help|help me|help please|someone help|call 911|call 999|call 112|called 911|ambulance|"
         r"what do i do|what should i do|what do we do|is not responding|not responding|ayuda|"
         r"llamen a|ambulancia|que hago",
+    ],
+    # Water or a road: where walking "in" or "out" is a way to die without saying so.
+    "water_or_road": [
+        r"river|rivers|sea|ocean|lake|water|waves|surf|bay|beach|shore|tide|current|canal|harbou?r|pier|dock|reservoir|"
+        r"quarry|traffic|highway|freeway|interstate|road|street|tracks|train|trains|rio|mar|lago|agua|olas|playa|"
+        r"carretera|autopista|vias"
+    ],
+    # Someone frightening or hurting people at home: makes a weapon brought out a danger now.
+    "violence_context": [
+        r"threaten\w*|drunk|screaming|yelling|hitting|beating|hurt|scared|terrified|hiding|hide|locked|attack\w*|"
+        r"choking|fight|fighting|rage|raging|going to kill|gonna kill|kill (?:us|me|her|him|them)|police|911|"
+        r"amenaz\w*|borracho|gritando|golpeando|miedo|escondid[oa]s?"
     ],
     # A weapon anywhere in the message escalates abuse and violence.
     "weapon": [
@@ -195,12 +231,22 @@ _SOURCES: dict[str, list[str]] = {
         r"parked outside|at (?:the|my) door|(?:followed|following|follows) me|(?:will not|wont|refuses to) leave|"
         r"showed up|banging on|is here|on (?:his|her|their) way|coming over|coming here",
     ],
+    # Someone else's crisis told as handled: they are safe now or getting help.
+    "resolved": [
+        r"(?:he|she|they) (?:is|are|s|re) (?:now |finally |safe and |home and )?(?:safe|okay|ok|alright|all right|stable|"
+        r"getting (?:help|support|care|treatment)|in (?:good|safe) hands|doing (?:better|okay|ok|well))"
+        r"(?= *(?:[,.]|$|now|and|thank|thanks|proud|so|today))",
+        r"(?:ya )?(?:esta|estan) (?:a salvo|bien|estable|recibiendo ayuda|en buenas manos)(?= *(?:[,.]|$|y|gracias))",
+    ],
     # A question put to the writer ("my therapist asked if...") and their answer "no".
     "asked_if": [
         r"(?:asked|asks|asking|ask|questioned|wanted to know|checked) (?:me )?(?:\w+ ){0,2}?(?:if|whether)",
         r"(?:me |le )?pregunt\w* (?:\w+ ){0,2}?si",
     ],
     "said_no": [
+        r"(?:and |but )?(?:honestly |truthfully |to be honest |tbh )?i (?:have not|had not|do not|did not|am not|was not|"
+        r"really have not|really do not)(?= *(?:[,.]|$|i |just|really|at all|lately))",
+        r"(?:no|nope|nah)(?= *(?:[,.]|$)) (?:i am|im|i m) (?:fine|ok|okay|good|safe)",
         r"(?:i |and i |i just )?(?:said|say|told (?:her|him|them|the \w+|my \w+)|answered|replied|responded) "
         r"(?:that )?(?:no|nope|nah|not really|never|honestly no|i (?:was not|am not|do not|did not|have not|had not))",
         r"i (?:honestly |truthfully )?(?:said|told (?:her|him|them)) no",
@@ -433,6 +479,7 @@ NEGATION_BRIDGE = frozenset(
         "able",
         "allowed",
         "able",
+        "thoughts",
         "tempted",
         "thought",
         "me",

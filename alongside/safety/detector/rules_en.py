@@ -34,6 +34,7 @@ from alongside.safety.detector.lexicon import (
     OVERDOSE,
     PASSIVE,
     PLAN,
+    PLAN_STRONG,
     PREP,
     PSYCHOSIS,
     PSYCHOSIS_SIGN,
@@ -62,7 +63,7 @@ MACROS = {
     "ADV": (
         r"(?:(?:just|really|honestly|seriously|literally|kind of|sort of|lowkey|actually|so|truly|"
         r"fucking|genuinely|still|sometimes|often|always|simply|badly|desperately|even|all|only|"
-        r"totally|completely|finally|kinda|secretly|quietly|very|low key|almost) )*"
+        r"totally|completely|finally|kinda|secretly|quietly|very|low key|almost) ){0,4}"
     ),
     "SELF": r"(?:myself|my self|meself)",
     "THEMSELF": r"(?:himself|herself|themselves|themself|theirself|hisself)",
@@ -196,7 +197,8 @@ add(
     r"this pain|this misery|my misery|all of it|it for good|my existence)"
     r"(?= *(?:[,.]|$|tonight|today|right now|now|soon|tomorrow|for good|for real|once and for all|all|no more|"
     r"already|this time|i |because|and|but|when|after|before|before|like|on (?:monday|tuesday|"
-    r"wednesday|thursday|friday|saturday|sunday|my birthday)|with (?:a|the|my) (?:<MEANS>)))",
+    r"wednesday|thursday|friday|saturday|sunday|my birthday)|with (?:a|the|my) (?:<MEANS>)|this weekend|this week|"
+    r"next week|by (?:friday|saturday|sunday|monday|the weekend|tomorrow|morning)))",
 )
 add(
     "suicide.commit",
@@ -232,6 +234,8 @@ add(
     r"highway|freeway)",
     r"(?:<INTENT>|<DESIRE>|to) (?:<ADV>)?jump(?= *(?:[,.]|$|tonight|today|right now|now|soon|tomorrow|again))",
     r"(?:jump|fall|leap) to (?:my|his|her|their) death",
+    r"(?:a |one )?(?:long |last |final |one last )?(?:walk|swim) (?:out )?into (?:the )?(?:lake|river|sea|ocean|water|waves)"
+    r"(?= *(?:[,.]|$|and not|tonight|today|for good))",
 )
 add(
     "suicide.drive",
@@ -244,7 +248,8 @@ add(
     r"(?:crash|crashing|crashed|wreck|wrecking|wrecked) (?:my|the) (?:car|truck|bike|motorcycle) on purpose",
     r"(?:running|run|ran|left) the (?:car|engine) in (?:the|a|my) (?:closed )?garage",
     r"(?:car|engine) running in the garage(?: with the door (?:shut|closed))?",
-    r"in the (?:closed )?garage with the (?:engine|car|motor) (?:on|running)",
+    r"in (?:the|my|a|our) (?:closed )?garage with the (?:engine|car|motor) (?:on|running)",
+    r"in (?:the|my) (?:car|truck) (?:in the garage )?with the (?:engine|motor) (?:on|running) (?:and|in the garage|with the door)",
 )
 add(
     "suicide.od_intent",
@@ -268,7 +273,7 @@ add(
     r"suicidal(?: thoughts| ideation| feelings| urges| thinking| idea| ideas)?",
     r"(?:my|having|passive|active|the|bad|some|constant|intrusive|any) si(?= *(?:[,.]|$|is|has|have|again|thoughts|lately|today|tonight|has been))",
     r"(?:thoughts|thinking|thought|think|thinks|thinkin|ideation) (?:a lot |all the time |so much |constantly |every day )?(?:about|of) "
-    r"(?:suicide|ending (?:it|it all|my life|things)|death|dying|my death|my own death|not being here|"
+    r"(?:<ADV>)?(?:suicide|ending (?:it|it all|my life|things)|death|dying|my death|my own death|not being here|"
     r"not existing|not being alive|being dead|how to die|ways to die)",
     r"(?:fantasize|fantasizing|fantasies|fantasise|fantasising|dream|dreaming|daydream|daydreaming) "
     r"(?:a lot |all the time )?(?:about|of) (?:not existing|dying|death|being dead|disappearing|ending it|"
@@ -307,7 +312,9 @@ add(
     SUICIDE,
     r"(?:<DESIRE>|wishing to|hoping to|just want to|wants to|wanted to|ready to) (?:<ADV>)?"
     r"(?:die|be dead|not be alive|not exist|not to exist|stop existing|cease to exist|"
-    r"disappear(?: forever| for good| completely| from this world| from the world)?|vanish(?: forever)?|"
+    r"disappear(?: forever| for good| completely| from this world| from the world)?"
+    r"(?! (?:under|into|in (?:my|a|the|bed)|for (?:a|the) (?:\w+ )?(?:bit|while|day|days|week|weekend|month|year|few)|"
+    r"to (?:a|an|the|my)|on (?:a|an|vacation|holiday)))|vanish(?: forever)?|"
     r"sleep forever|go to sleep forever|fall asleep forever|not wake up|never wake up|"
     r"go to sleep and (?:not|never) wake up|fall asleep and (?:not|never) wake up|be gone|stop living|"
     r"not live anymore|not be here(?: anymore| any more)?|not be around(?: anymore)?|stop breathing|"
@@ -326,7 +333,7 @@ add(
     r"be dead|fall asleep and (?:not|never) wake up|go to sleep and (?:not|never) wake up|"
     r"not be here|go to sleep forever|sleep forever|just die|drop dead|stop breathing)",
     r"(?:wish|hope|hoping|pray|praying) (?:a|some|the|that) (?:\w+ )?(?:truck|bus|car|train|plane|meteor|"
-    r"asteroid|driver|bullet|stray bullet) (?:would |will |hits |kills )?(?:hit|kill|take|run over|end) me",
+    r"asteroid|driver|bullet|stray bullet) (?:would |will |could )?(?:<ADV>)?(?:hit|hits|kill|kills|take|run over|end) me",
     r"(?:wish|hope|hoping|pray|praying) (?:i |to |that i )(?:get|got|would get) (?:hit|killed|run over|shot|cancer)",
     r"(?:wish|hope|hoping|pray|praying) (?:it|this|everything|the pain) (?:would|will|could) (?:just )?(?:end|stop|be over) (?:for good|forever|permanently)",
     r"(?:wish|hope) (?:god|someone|somebody) (?:would|will|could) (?:just )?(?:take|kill) me",
@@ -346,7 +353,7 @@ add(
     r"exist|be here anymore|keep going)",
     r"never want to (?:wake up|open my eyes|see tomorrow)",
     r"(?:do not|dont|dont even|do not even|would not|wouldnt|could not|couldnt) (?:<ADV>)?(?:care|mind) "
-    r"(?:if|whether) i (?:live or die|lived or died|died|die|was dead|were dead|did not wake up|"
+    r"(?:if|whether) i (?:<ADV>)?(?:live or die|lived or died|died|die|was dead|were dead|did not wake up|"
     r"never woke up|got hit|do not wake up|disappeared|was gone|wake up)",
     r"(?:would not|do not|dont|wouldnt) (?:care|mind) (?:dying|being dead|not waking up)",
 )
@@ -355,14 +362,18 @@ add(
     PASSIVE,
     SUICIDE,
     r"better off dead",
-    r"(?:would|d|rather) rather be dead",
-    r"(?:would|d|i) rather (?:just )?die",
+    r"(?:would|d|rather) (?:<ADV>)?rather (?:<ADV>)?be dead",
+    r"(?:would|d|i) (?:<ADV>)?rather (?:<ADV>)?die",
+    r"(?:would|d) (?:<ADV>)?(?:just as soon|as soon|sooner) (?:<ADV>)?(?:not wake up|never wake up|die|be dead|"
+    r"not be here|not exist|not be alive)",
     r"(?:life|my life|it|living) (?:is|is just|s) not worth (?:living|it anymore|it any more)",
     r"not worth living",
     r"(?:tired|sick|exhausted|weary) (?:of|from) (?:living|being alive|life|existing|this life|being me|"
     r"waking up|breathing)",
     r"(?:done|finished) with (?:life|living|this life|being alive|existing|this world)",
-    r"ready to (?:die|go)(?= *(?:[,.]|$|now|tonight|today))",
+    r"ready to die(?= *(?:[,.]|$|now|tonight|today))",
+    r"ready to go(?= *(?:[,.]|$|now|tonight|today))(?!(?: now)?(?: ,)? (?:waiting|for|to|out|home|when|once|as soon|"
+    r"just|my|the|get|grab|meet|pick|see|leave|hit))",
     r"(?:i|just) (?:want|wanna|wanted) (?:it|this|everything|the pain|all of it|it all) (?:to )?"
     r"(?:end|stop|be over)(?: for good| forever| permanently| already| now)?(?= *(?:[,.]|$|for good|forever))",
     r"(?:want|wanna|wanted|need|needed) (?:someone|somebody|god) to (?:just )?(?:kill|take) me",
@@ -382,7 +393,7 @@ add(
     SUICIDE,
     r"(?:everyone|everybody|they|people|my family|my kids|the world|world|all of them|they all|he|she|"
     r"my (?:\w+ )?(?:mom|dad|parents|wife|husband|partner|kids|children|friends)|it|things|life) "
-    r"(?:d|would|will|would all|will all|d all|would honestly|is|are|s|would be|will be)? ?(?:be )?"
+    r"(?:d|would|will|would all|will all|d all|would honestly|is|are|s|would be|will be)? ?(?:be |have it |have things )?"
     r"(?:so much |way |a lot |much )?(?:better|happier|easier|better off|lighter) (?:off )?"
     r"(?:without me|if i (?:was|were|wasnt|was not|werent|were not|m|am) (?:not )?(?:gone|dead|here|around|"
     r"alive|in it)|when i (?:am|m) gone|once i (?:am|m) gone|if i died|if i disappeared|with me gone|"
@@ -394,6 +405,9 @@ add(
     r"would really|would ever) (?:even )?(?:miss|notice|care|cry|know|remember)"
     r"(?= *(?:[,.]|$|if|when|me|that|about))",
     r"(?:no one|nobody) (?:cares|would care|will care) (?:about me|if i|whether i)",
+    r"(?:do not|dont) (?:think|believe) (?:anyone|anybody|a single person) (?:would|will) (?:even |really )?"
+    r"(?:notice|care|miss me|cry)",
+    r"(?:doubt|wonder if) (?:anyone|anybody) (?:would|will) (?:even |really )?(?:notice|care|miss me)",
 )
 add(
     "hopeless.core",
@@ -406,8 +420,11 @@ add(
     r"(?:anything|living|life|trying|going on|it|it all|any of it|any of this|this|continuing|being alive|"
     r"existing|carrying on|me|recovery|getting sober|staying sober|getting better|fighting|even trying|"
     r"trying anymore|keep going|keeping going|being here|waking up|me being here|my life)"
-    r"(?= *(?:[,.]|$|anymore|any more|at all|if|when|because|and|but|i|in))",
+    r"(?= *(?:[,.]|$|anymore|any more|at all|if|when|because|and|but|i|in|really|honestly|tbh|lol|though|man))",
     r"(?:there is |theres |there s |i see |see |i can not see )?no (?:point|reason|purpose)(?= *(?:[,.]|$|anymore|any more))",
+    r"(?:do not|dont|can not|cant) (?:really )?(?:see|find|have) (?:much|any|a|the|a single) (?:reason|point|purpose) "
+    r"(?:to|in|for) (?:keep going|keep living|keep trying|go on|going on|carry on|carrying on|continue|continuing|living|"
+    r"life|being here|being alive|waking up|trying|get up|getting up|stay|staying)",
     r"(?:what is|whats|what s) (?:even |really )?the point(?: (?:of|in) (?:anything|living|life|it all|trying|"
     r"any of (?:it|this)|me|being alive|getting sober|recovery|staying sober|going on|even trying|waking up|"
     r"existing|being here|continuing|carrying on|fighting|getting better|getting clean|staying clean))?"
@@ -491,7 +508,7 @@ add(
     r"(?:life|everything|it all|my life|living|existence|recovery) (?:is|feels|seems|has become|s) "
     r"(?:so |just |completely |totally |kind of |kinda )?(?:pointless|meaningless|empty|not worth it|a waste)",
     r"(?:tired|sick|exhausted) of (?:fighting|trying|struggling|everything|it all|being me|pretending)"
-    r"(?= *(?:[,.]|$|and|but|i|so|anymore|lol))",
+    r"(?: (?:this|it|so hard|all the time))?(?= *(?:[,.]|$|and|but|i|so|anymore|lol|every|all|each|for so long|day after))",
     r"hate (?:my life|my existence|being alive|living|existing)",
 )
 
@@ -500,7 +517,10 @@ add(
     "prep.note",
     FAREWELL,
     SUICIDE,
-    r"(?:suicide|goodbye|good bye|farewell) (?:note|notes|letter|letters|message|messages|video|post|texts?)",
+    r"(?:suicide|goodbye|good bye|farewell) (?:note|notes|letter|letters|message|messages|video|post|texts?)"
+    r"(?! (?:to|for) (?:alcohol|drinking|booze|drugs|using|my addiction|addiction|the bottle|weed|meth|heroin|cocaine|"
+    r"pills|smoking|cigarettes|vaping|my old (?:self|life|job|apartment|house)|the old me|my ex|my eating disorder|"
+    r"self harm|the city|my job|my team|my class|my students|the group|my coworkers))",
 )
 add(
     "prep.letters_to",
@@ -534,11 +554,12 @@ add(
     "prep.this_is_goodbye",
     FAREWELL,
     SUICIDE,
-    r"this is (?:my )?(?:goodbye|good bye|farewell|it for me|the end for me|my last night)"
+    r"this is (?:my )?(?:goodbye|good bye|farewell|it for me|the end for me|my last night(?! (?:in|at) (?:the|my|our) (?!world)))"
     r"(?! to (?:alcohol|drinking|booze|drugs|using|my old|the old|smoking|weed|pills|the bottle|that life|"
     r"cigarettes|vaping|this job|the city|my ex))",
     r"(?:goodbye|good bye|bye) (?:forever|world|cruel world)(?= *(?:[,.]|$))",
-    r"(?:last|final) time (?:you|anyone|anybody|you all|yall) (?:will )?(?:hear|see|read)",
+    r"(?:last|final) time (?:you|anyone|anybody|you all|yall) (?:will )?(?:hear|see|read)"
+    r"(?! me (?:complain|say|talk|whine|mention|ask|rant|moan|bitch|brag|sing|cry|laugh|use|drink|smoke|post about))",
     r"by the time (?:you|anyone|anybody|someone|they|people|my \w+) (?:read|reads|see|sees|find|finds|get|gets|"
     r"hear|hears) (?:this|these)",
 )
@@ -562,7 +583,8 @@ add(
     "prep.not_a_problem_long",
     FAREWELL,
     SUICIDE,
-    r"i (?:will not|am not going to|will not have to|will no longer) (?:be )?(?:a |an |anyone |anybody |everyone |your |"
+    r"(?:i )?(?:will not|am not going to|will not have to|will no longer|do not (?:intend|plan|want|mean) to|"
+    r"do not plan on) (?:be )?(?:a |an |anyone |anybody |everyone |your |"
     r"their |yall )?(?:problem|burden|bother|nuisance|trouble|worry|pain)(?: (?:to|for|on) (?:anyone|anybody|you|"
     r"everyone|you all|yall|you guys|my \w+|them))? (?:for )?(?:much longer|long|anymore|any more|soon|after (?:tonight|"
     r"today|this))",
@@ -580,7 +602,7 @@ add(
     "prep.good_home",
     FAREWELL,
     SUICIDE,
-    r"(?:make sure|promise|find|gets|get|goes to|go to|finds) (?:that )?(?:\w+ ){0,4}?"
+    r"(?:make sure|made sure|making sure|promise|find|gets|get|goes to|go to|finds) (?:that )?(?:\w+ ){0,4}?"
     r"(?:a )?(?:good|loving|forever) (?:home|family|owner|owners)(?: for (?:my|our) \w+)?",
     r"(?:someone|somebody|you|please) (?:\w+ ){0,2}?(?:take|adopt|keep|look after) (?:my|our) "
     r"(?:dog|cat|pets?|bird|fish|rabbit|hamster|puppy|kitten)(?: (?:for me|when|after|once))",
@@ -613,6 +635,7 @@ add(
     r"not (?:planning (?:on |to )|going to |meant to |for |to )?(?:shave|shaving)",
     r"(?:and |then )+(?:it is|it will be|it will all be|everything is|everything will be|i am|i will be) "
     r"(?:all |finally )?(?:over|done|free|gone|at peace)(?= *(?:[,.]|$|for good|forever|finally))",
+    alone=True,
 )
 add(
     "prep.privacy",
@@ -627,6 +650,8 @@ add(
     r"partner|roommate|family|mom|dad|mum)) (?:to )?(?:fall asleep|go to (?:bed|sleep)|falls asleep|goes to (?:bed|sleep)|"
     r"leave|leaves|are asleep|is asleep)",
     r"(?:home|house) alone (?:tonight|all weekend|this weekend)",
+    r"before (?:anyone|anybody|everyone|everybody|they|the kids|my (?:\w+ )?(?:parents|wife|husband|partner|roommate|"
+    r"family|mom|dad|kids)) (?:wakes|wake|gets|get|is|are) up",
 )
 add(
     "prep.placed_to_be_found",
@@ -637,6 +662,8 @@ add(
     r"(?:the |my |her |his |their |our )?(?:drawer|desk|table|kitchen table|pillow|bed|door|nightstand|dresser|"
     r"glovebox|glove box|mailbox|counter|envelope|envelopes|fridge|car)",
     r"(?:sealed|addressed|stamped) (?:them|it|the (?:letters?|notes?|envelopes?))",
+    r"the (?:letter|letters|note|notes|envelope|envelopes) (?:is |are |s )?(?:in|on|under|inside) (?:the |my )?(?:\w+ )?"
+    r"(?:drawer|desk|table|pillow|nightstand|dresser|glovebox|counter|fridge|bed)",
     r"(?:they are|it is|the (?:letters?|notes?|envelopes?) (?:is|are)) (?:all )?(?:in|on|under|inside) "
     r"(?:the |my |her |his |their |our )?(?:drawer|desk|kitchen table|pillow|nightstand|dresser|glovebox|"
     r"glove box|mailbox|envelope|envelopes)",
@@ -679,14 +706,24 @@ add(
     r"(?:goodbye|good bye|bye) (?:everyone|everybody|all|guys|friends|yall|you all)(?= *(?:[,.]|$|i love))",
     r"(?:posted|sent|wrote|left|texted|messaged) (?:me |us |everyone )?(?:a |her |his |their )?(?:goodbye|farewell)",
     r"(?:goodbye|farewell)(?= *$)",
+    r"(?:goodbye|farewell)(?= *[,.])",
+    r"take care of (?:yourself|yourselves|each other|one another|urself)(?= *(?:[,.]|$))",
 )
 add(
     "prep.love_you",
     SOFT_PREP,
     SUICIDE,
     r"i love (?:you all|you guys|yall|everyone|all of you|you so much|you)(?= *(?:[,.]|$))",
+)
+add(
+    "prep.tell_them",
+    PREP,
+    SUICIDE,
     r"(?:tell|let) (?:my )?(?:mom|mum|mother|dad|father|family|kids|wife|husband|sister|brother|parents|"
-    r"everyone|them) (?:that )?i (?:love|loved|am sorry|m sorry|was sorry|never meant)",
+    r"everyone|them|him|her|my \w+) (?:that )?i (?:love|loved|am sorry|m sorry|was sorry|never meant)",
+    r"(?:mommy|daddy|mama|papa|mom|dad|mum|mother|father) (?:loved|will always love|always loved|will love) (?:you|them|you all|"
+    r"her|him)"
+    r"(?= *(?:[,.]|$|so much|very much|more))",
 )
 add(
     "prep.sorry",
@@ -763,6 +800,7 @@ add(
     SUICIDE,
     r"(?:tried|attempted) (?:it |this )?(?:before|once before|twice before|last year|last time)(?= *(?:[,.]|$|and|but))",
     r"(?:last|the last) time i tried",
+    alone=True,
 )
 add(
     "prep.give_away",
@@ -772,15 +810,25 @@ add(
     r"(?:my|his|her) (?:\w+ ){0,2}?(?:things|stuff|belongings|possessions|plants|records|clothes|books|"
     r"cat|dog|pets?|guitar|jewelry|jewellery|games|collection|savings|money|bike|car|vinyl|art|paintings|"
     r"camera|laptop|tools|hoodies|favorite)(?! (?:to (?:goodwill|charity|the shelter|a shelter|the thrift|donation)))",
-    r"(?:gave|giving|give) (?:away )?(?:my|his|her) (?:\w+ ){0,2}?to (?:my )?(?:nephew|niece|sister|brother|"
+    r"(?:gave|giving|give) (?:away )?(?:my|his|her) (?:\w+ ){0,2}?to (?:my )?(?:little |big |baby |younger |older |best )?"
+    r"(?:nephew|niece|sister|brother|"
     r"friend|neighbor|neighbour|mom|dad|son|daughter|cousin|roommate|best friend)",
+    unless=r"bong|bongs|pipe|pipes|stash|paraphernalia|rig|lighter|vape|booze|liquor|in recovery|now that i am sober|"
+    r"now that i am clean|sober now|clean now|moving|downsizing|declutter\w*|goodwill|charity|donat\w*|yard sale|garage sale",
 )
 add(
     "prep.affairs",
     PREP,
     SUICIDE,
     r"(?:put|putting|got|getting|have|had|sorted) (?:all )?(?:my )?affairs in order",
-    r"(?:wrote|updated|made|finished|signed|writing|updating) (?:my|a) (?:will|last will)(?= *(?:[,.]|$|and|today|yesterday|last))",
+    r"(?:paid|paying|pay) off (?:all )?(?:of )?(?:my|the last of my) (?:debts|debt|bills|loans)(?! (?:finally|early|yay|lol))",
+    r"(?:deleted|deleting|deactivated|deactivating|wiped) (?:all )?(?:of )?my (?:accounts|socials|social media|profiles|"
+    r"instagram|facebook|snap|tiktok|twitter)(?= *(?:[,.]|$|and))",
+    r"(?:paid|paying|pay) off (?:what i owe|everything i owe|every debt|all i owe)",
+    r"(?:closed|closing|cancelled|canceled|cancelling|canceling) (?:all )?(?:my|all my) (?:bank accounts?|accounts|"
+    r"subscriptions|phone plan|memberships)",
+    r"(?:wrote|updated|made|finished|signed|writing|updating) (?:my|a) (?:will|last will)(?= *(?:[,.]|$|and|today|yesterday|last|"
+    r"this|tonight|at \d+))",
     r"everything is (?:in order|sorted|taken care of|ready)(?= *(?:[,.]|$))",
 )
 add(
@@ -798,7 +846,7 @@ add(
     r"(?:it is|its|it s) time(?= *(?:[,.]|$))",
     r"the time has come",
     r"(?:tonight|today|tomorrow|this|sunday|monday|tuesday|wednesday|thursday|friday|saturday|it|this weekend) "
-    r"(?:is|will be) the (?:night|day)(?= *(?:[,.]|$))",
+    r"(?:is |will be )?the (?:night|day)(?= *(?:[,.]|$))",
     r"this is the (?:night|day|moment)(?= *(?:[,.]|$))",
     r"(?:it is|its) (?:happening|going to happen) (?:tonight|today|tomorrow|soon|this week)",
     r"(?:tonight|today|tomorrow|this) is it(?: for me)?(?= *(?:[,.]|$))",
@@ -823,7 +871,7 @@ add(
     IMPLICIT,
     SUICIDE,
     r"(?:going to|about to|finally going to|ready to|will|gonna|finally|am|i am) (?:finally )?"
-    r"(?:do it|doing it|go through with it|going through with it|follow through)"
+    r"(?:do it|doing it|go through with it|going through with it|went through with it|follow through)"
     r"(?! (?:again|together|right|well|better|for (?:the|my) (?:kids|team|family|job|class|work)|later|first|properly|with))",
     r"this time (?:i mean it|for real|is different|i (?:will not|wont|am not going to) (?:fail|mess (?:it|this) up|"
     r"screw (?:it|this) up|chicken out|back out|stop)|it will work|i am not (?:coming|climbing|going) back|"
@@ -837,16 +885,21 @@ add(
     RESEARCH,
     SUICIDE,
     r"(?:researching|researched|looked up|look up|looking up|googling|googled|searching|searched|reading about|"
-    r"read up on|read about) (?:how (?:many|much) (?:<PILLS> )?(?:it (?:would|will) take|to take|would kill|to die|"
+    r"read up on|read about) (?:how (?:many|much) (?:of )?(?:my |the |his |her )?(?:\w+ )?(?:<PILLS> )?(?:it (?:would |will )?takes? to|it (?:would|will) take|to take|would kill|to die|"
     r"to overdose|is lethal|is fatal|would be enough)|(?:the )?(?:lethal|fatal) dose|ways to (?:die|kill myself|end it)|"
-    r"how to (?:kill myself|die|tie a noose|hang myself|overdose|end it)|painless ways|the (?:<HEIGHT>)|how (?:high|tall))",
+    r"how to (?:kill myself|die|tie a noose|hang myself|overdose|end it)|painless ways|the (?:<HEIGHT>)|how (?:high|tall)|"
+    r"(?:which|what) (?:<HEIGHT>))",
+    alone=True,
 )
 add(
     "prep.lethal_dose",
     MEANS_STRONG,
     SUICIDE,
-    r"how (?:many|much) (?:<PILLS> )?(?:it (?:would|will) take|would kill (?:me|someone)|to (?:die|overdose)|is (?:lethal|fatal))",
+    r"how (?:many|much) (?:of )?(?:my |the |his |her )?(?:\w+ )?(?:<PILLS> )?(?:it (?:would|will) take|would kill (?:me|someone)|"
+    r"it (?:would |will )?takes? to (?:die|kill|shut|overdose|stop (?:your|my|the) heart|destroy|fry|wreck)|"
+    r"to (?:die|overdose)|is (?:lethal|fatal))(?! (?:to (?:get|feel|sleep|help|work)|for (?:a|the|my) (?:headache|cold|pain|fever)))",
     r"(?:lethal|fatal) dose",
+    r"(?:what|which|how big a) (?:dose|amount)(?: of (?:\w+ )?\w+)? (?:is|would be|will be|it takes to be) (?:lethal|fatal|deadly)",
 )
 add(
     "safety.not_safe",
@@ -861,6 +914,9 @@ add(
     r"i am going to|im going to|i ll|i)? ?(?:be|stay|keep myself|will be) (?:safe|alive)",
     r"(?:i am|im|i m) not (?:going to be )?safe(?= *(?:[,.]|$|tonight|right now|now|alone|anymore|with myself|and|please))",
     r"(?:do not|dont) (?:think|know if) i (?:can|will|am going to) (?:stay|keep myself|be) (?:safe|alive)",
+    r"(?:can not|cant|could not|couldnt) (?:promise|guarantee|say|swear) (?:that )?(?:i will |i ll |i can |i am going to |i )?"
+    r"(?:make it|last|survive) (?:through |past |until |till |to )?(?:the night|tonight|tomorrow|the weekend|morning)"
+    r"(?= *(?:[,.]|$|and|alive|please|i))",
 )
 
 # --------------------------------------------------------------------------- means
@@ -870,14 +926,21 @@ add(
     SUICIDE,
     r"(?:loaded|cocked|unlocked) (?:a |the |my |my (?:\w+ )?(?:dad|dads|fathers|moms|brothers|uncles) |his |her |dads |the )?"
     r"(?:gun|pistol|rifle|shotgun|revolver|glock|handgun)",
+    r"(?:gun|pistol|rifle|shotgun|revolver|glock|handgun) (?:is |sitting |right )?(?:loaded|cocked)",
+    r"(?:gun|pistol|rifle|shotgun|revolver|glock|handgun)(?: \w+){0,10}? and i (?:just )?loaded (?:it|him|her)",
     r"(?:made|tied|making|tying|hung|hanging|set up|setting up|bought|got|have|has) (?:a |the |my )?noose",
     r"(?:rope|noose|belt|cord) (?:is )?(?:tied|hung|set up|ready|around my neck|on the (?:beam|rafter|door))",
     r"(?:stockpil\w*|hoard\w*|saving|saved|collecting|collected|stashing|stashed|hiding|hid|squirreling|"
-    r"squirrelling|storing|stored|stocking|stocked|building|built|piling|piled) (?:up |away )?(?:on )?(?:my |all my |some |enough |a bunch of |all of my |extra |"
+    r"squirrelling|storing|stored|stocking|stocked|building|built|piling|piled|putting aside|put aside|setting aside|"
+    r"set aside|holding back|held back|keeping back|kept back) (?:up |away )?(?:on )?(?:my |all my |some |enough |a bunch of |all of my |extra |"
     r"all the |the )?(?:<PILLS>)(?! (?:for (?:the trip|travel|vacation|my trip)|in the cabinet))",
     r"enough (?:<PILLS>) (?:to (?:die|kill|end|overdose|not wake up|do it|do the job)|saved|stashed|now|"
     r"left|put away)",
-    r"(?:count|counting|counted) (?:out )?(?:my |the |all my |all the |all of my )?(?:<PILLS>)",
+    r"(?:count|counting|counted) (?:out )?(?:my |the |all my |all the |all of my |every |each |every single )?(?:<PILLS>|pill)"
+    r"(?! (?:(?:into|in|for|to) (?:\w+ ){0,3}?(?:organi[sz]er|organi[sz]ers|pill ?box|pill ?boxes|dosette|tray|case|week|weekly|"
+    r"grandma|grandpa|grandmother|grandfather|patients?|residents?|clients?)))",
+    r"(?:<PILLS>) (?:that )?(?:i|i have|i had) (?:been )?(?:saved|saving|stashed|stashing|hoarded|hoarding|collected|"
+    r"collecting|stockpiled|stockpiling|put aside|set aside|squirreled away|kept)",
     r"(?:<PILLS>) (?:all )?(?:lined up|laid out|counted out|ready to go|ready)",
     r"(?:standing|sitting|sat|stood|perched|balancing|leaning) (?:on|at|over) (?:the |a )?"
     r"(?:edge|ledge|railing|rail|parapet)(?: of)?",
@@ -902,10 +965,14 @@ add(
     "means.at_hand",
     MEANS_AT_HAND,
     SUICIDE,
-    r"(?:<MEANS>) (?:is |are )?(?:right )?(?:here|next to me|beside me|in front of me|on my lap|in my lap|"
-    r"in my (?:hand|hands|lap|pocket|bag)|within reach|by my bed)",
-    r"(?:have|holding|got|hold) (?:\w+ ){0,4}?(?:<MEANS>) (?:\w+ ){0,2}?(?:in my (?:hand|hands|lap)|next to me|"
-    r"in front of me|right here|on my lap|beside me|with me right now)",
+    r"(?:<MEANS>) (?:is |are )?(?:sitting |lying |laying |right |all )?(?:here|next to me|beside me|in front of me|"
+    r"on my lap|in my lap|in (?:my|his|her|their) (?:hand|hands|lap|pocket|bag|backpack)|within reach|by my bed|"
+    r"on (?:my|the) (?:bed|pillow|nightstand|lap))",
+    r"(?:have|has|holding|got|hold|is holding) (?:\w+ ){0,4}?(?:<MEANS>) (?:\w+ ){0,2}?(?:in (?:my|his|her|their) "
+    r"(?:hand|hands|lap)|next to (?:me|him|her|them)|in front of (?:me|him|her|them)|right here|on (?:my|his|her) lap|"
+    r"beside me|with me right now)",
+    r"(?:<MEANS>) (?:are |is )?(?:out|laid out|lined up|set out|spread out) (?:on|in) (?:the|my) (?:\w+ )?"
+    r"(?:counter|table|desk|bed|sink|floor|nightstand|dresser)",
     r"(?:sitting|sat|lying|laying|i am|im) (?:here |in (?:the|my) (?:bath|bathtub|tub|car|garage|room) )?"
     r"with (?:a|the|my) (?:<MEANS>)",
     r"in the (?:bath|bathtub|tub|shower|garage|car) with (?:a|the|my) (?:<MEANS>)",
@@ -917,6 +984,7 @@ add(
     r"(?:i have|ive got|i got|i bought|bought|just bought|got|grabbed|holding|i am holding|found|have|has|"
     r"ordered|picked up|borrowed|stole|took|filled|refilled|got my hands on|"
     r"he has|she has|they have|there is|theres|there are|with) (?:a |an |the |my |some |all |all my |enough |"
+    r"(?:\d+|all|half|most) of (?:my |the |his |her )|"
     r"all of my |a bottle of |a bunch of |a handful of |a box of |a pack of |my (?:\w+ )?(?:dads|moms|dad|mom) |"
     r"his |her |a whole |these |two |a new |a loaded |a sharp |the sharpest |\d+ |\w+s )*(?:<MEANS>)"
     r"(?! (?:license|licence|permit|safe|lock|class|range|show|store|shop|refill|organizer|organiser|case|rack|"
@@ -928,6 +996,16 @@ add(
     SUICIDE,
     r"(?:have|got|finally have|finally got|there is|theres) enough (?:saved|stashed|stockpiled|stored|hidden|put away|"
     r"collected)(?: up| away)?(?= *(?:[,.]|$|now|and|to (?:do|end|die)))",
+)
+add(
+    "means.heading_to",
+    LOCATION,
+    SUICIDE,
+    r"(?:heading|headed|on my way|driving|drove|drove out|drove up|walking|walked|went|going|parked|i parked|climbed|"
+    r"climbing|made my way|took the bus|took a cab|got a ride) (?:out |up |over |down |back )?(?:to|at|on|onto|up to|up on|"
+    r"in front of) (?:the|a|this|that) (?:\w+ ){0,2}?(?:bridge|roof|rooftop|ledge|overpass|tracks|train tracks|railroad|"
+    r"cliff|cliffs|quarry|pier|dam|parking garage|top floor|edge)(?! (?:with (?:my|friends|the kids|the family)|for (?:the|a) "
+    r"(?:view|picture|photo|photos|sunset|sunrise|walk|run|hike|picnic|game)|club|game|lesson|tournament))",
 )
 add(
     "means.location",
@@ -950,11 +1028,14 @@ add(
     r"playing|lifting|running|working out|on (?:the|a|my) (?:stove|oven|pan|iron|grill|kettle|curling|hot|pot|"
     r"straightener|radiator|bike)|by accident|accidentally|skiing|falling|cooking|shaving|with (?:the|a) "
     r"(?:pan|kettle|iron|oven)|on accident|out of|off|out))",
-    r"(?:cut|cutting|slice|slicing|carve|carving|carved|scratch|scratching|burn|burning|burned) "
+    r"(?:cut|cutting|slice|slicing|sliced|carve|carving|carved|scratch|scratching|scratched|burn|burning|burned|burnt) "
     r"(?:my|his|her|their) (?:arms?|legs?|thighs?|skin|stomach|hips?|body|wrists?|veins?)"
     r"(?! (?:on (?:a|the) (?:fence|glass|nail|branch|paper|box)|shaving|open (?:on|at)))",
-    r"(?:punch|punched|punching|hit|hitting|bang|banging|banged|slam|slamming|slammed) (?:my )?(?:head|fists?|hand|"
+    r"(?:punch|punched|punching|hit|hitting|bang|banging|banged|slam|slamming|slammed|smash|smashing|smashed) (?:my )?(?:head|fists?|hand|"
     r"hands)? ?(?:against|into|on)? ?(?:the |a )?walls? (?:\w+ ){0,5}?(?:until|till|til|on purpose|to feel)",
+    r"(?:brain|mind|head|thoughts?) (?:keeps |keep |is |are |will not stop |wont stop )?(?:telling|screaming at|yelling at|"
+    r"begging) me (?:to|i should|that i should) (?:<ADV>)?(?:hurt|cut|smash|harm|burn|punch|bang|hit|bruise|scratch|"
+    r"starve|bleed)",
     r"(?:scratch|scratching|scratched|pick|picking|picked|claw|clawing|clawed|dig|digging) (?:at )?(?:my|his|her) "
     r"(?:arms|skin|legs|face|wrists|thighs) (?:\w+ ){0,3}?(?:until|till|til|so) (?:they|it|i) (?:bleed|bled|bleeds|"
     r"bleeding|hurt|hurts|hurted)",
@@ -1030,7 +1111,12 @@ add(
     r"an entire bottle of|the entire bottle of|the entire box of|a whole box of|the whole box of|a full bottle of|"
     r"double|triple|twice) (?:of )?(?:my |his |her |their |the |these |those |\w+s |my (?:\w+ )?(?:dads|moms|"
     r"dad|mom) )?(?:\w+ )?(?:<PILLS>|in my (?:medicine )?cabinet|them|it all|of them))"
-    r"(?! (?:time|of (?:a|my) (?:risk|chance)|with food|as prescribed))",
+    r"(?! (?:time|of (?:a|my) (?:risk|chance)|(?:\w+ )?(?:with (?:food|breakfast|dinner|lunch|water|a meal)|as prescribed|"
+    r"as directed|like (?:i am|im|i m|i was) supposed to|like (?:the|my) doctor (?:said|told me|says))))",
+    r"(?:took|taken|swallowed|popped|downed|ate|chugged|necked|taking|swallowing) (?:like |about |maybe |probably |"
+    r"literally |almost )*(?:the|a|an|my|his|her) (?:whole|entire|full) (?:\w+ ){0,2}?(?:bottle|pack|packet|box|strip|"
+    r"sheet|blister pack|blister|container|jar|tub|script|prescription|month s supply|months supply|supply)s? "
+    r"(?:of|from) (?:my |his |her |the |their )?(?:\w+ ){0,2}?(?:<PILLS>)",
     r"(?:already|just) (?:took|swallowed|taken|downed|popped) (?:the|them|it|all|the whole)(?: <PILLS>| bottle| pack| lot)?"
     r"(?= *(?:[,.]|$|too late|and|i))",
     r"(?:took|take|taking|swallowed) (?:them all|all of them)(?= *(?:[,.]|$|and|i|already))",
@@ -1146,6 +1232,8 @@ add(
     "od.misuse",
     MISUSE,
     (OVERDOSE, SUBSTANCE),
+    r"(?:taking|took|take|popping|popped) (?:my |his |her )?(?:\w+ )?(?:<PILLS>|them) (?:\d+|two|three|four|five|six|"
+    r"a few|several|a handful) at a time",
     r"(?:took|taking|take|popped|popping) (?:a few |some |a couple |a couple of |a little |an )?"
     r"(?:extra|double|more than (?:i should|prescribed|i am supposed to|my dose)|more than my dose)"
     r"(?: of)? (?:my |his |her )?(?:\w+ )?(?:<PILLS>|dose|doses)?(?= *(?:[,.]|$|to|and|because|so|tonight|today))",
@@ -1171,10 +1259,12 @@ add(
     r"(?:day|back to day|starting at day|starting from day|start over at day|back at day) (?:one|1|zero|0)(?= *(?:[,.]|$|again))",
     r"(?:day|back to day) (?:one|1) again",
     r"back to square one",
+    r"back (?:at|to) (?:zero|day (?:one|1|zero|0))",
     r"reset (?:my|the) (?:date|clean date|sober date|sobriety date|day count|count|clock|counter|days)",
     r"(?:lost|broke|blew|threw away|wasted) my (?:sobriety|clean time|clean date|sober time|streak|sober date|"
     r"\d+ days|time)(?= *(?:[,.]|$|again|last|today|yesterday|tonight|after|for))",
-    r"(?:\d+|one|two|three|four|five|six|seven|eight|nine|ten|\w+) (?:days|weeks|months|years) down the drain",
+    r"(?:days|weeks|months|years|day|week|month|year) (?:of (?:sobriety|clean time|being clean|being sober) )?"
+    r"down the drain",
     r"(?:start|starting|started) (?:my count |my days )?over(?= *(?:[,.]|$|again|today))",
 )
 add(
@@ -1198,7 +1288,9 @@ add(
     r"a whole |the whole |an entire |a couple |a couple of |a few |few |two |three |four |five |six |\d+ |like \d+ |"
     r"a bottle of |a fifth of |a pint of |a case of |a glass of |glasses of )+(?:\w+ )?(?:<BOOZE>)"
     r"(?! (?:of (?:water|tea|juice|coffee|milk|soda))|with (?:dinner|my meal))",
-    r"(?:used|relapsed|drank|smoked|shot up) (?:\w+ )?after (?:\d+|one|two|three|four|five|six|seven|eight|nine|"
+    r"(?:hitting|hit|been hitting|started hitting) the (?:bottle|sauce|pipe|needle)(?! (?:of|for))",
+    r"(?:used|relapsed|drank|smoked|shot up|got high|got drunk|had a drink|had a beer|took a hit|picked up) "
+    r"(?:\w+ ){0,4}?after (?:\d+|one|two|three|four|five|six|seven|eight|nine|"
     r"ten|\w+) (?:days|weeks|months|years)",
 )
 add(
@@ -1216,6 +1308,11 @@ add(
     r"to get high|to get drunk|using|drinking|getting high)",
     r"(?:<DRUG>|drug|alcohol|drinking|using|booze|dope|opioid|heroin|meth|coke|crack|fent|pill|beer|wine) cravings?",
     r"cravings? (?:to|for) (?:use|drink|get high|<DRUG>|<BOOZE>)",
+    r"white ?knuckl\w+(?! (?:this|the|my|that|through (?:the|this|my)) (?:\w+ )?(?:flight|plane|turbulence|drive|ride|"
+    r"roller coaster|landing|takeoff|exam|interview|game|match))",
+    r"all i (?:can |could )?(?:think about|want|want to do) is (?:getting|get|using|use|drinking|drink|scoring|score|"
+    r"a drink|a hit|a bag|a fix|a bump|a line|getting high|getting drunk|<DRUG>|<BOOZE>)"
+    r"(?! (?:\w+ ){0,2}?of (?:water|coffee|tea|chips|popcorn|candy|crisps|groceries|food|juice|fries|pretzels))",
 )
 add(
     "use.want",
@@ -1246,6 +1343,9 @@ add(
     r"(?:outside|in front of|at|parked at|parked outside|sitting outside|sitting in|in the parking lot of|"
     r"in the lot of|parked in front of) (?:the |a )?(?:liquor store|bar|pub|dealers? (?:house|place|apartment)|"
     r"trap house|bottle shop|off licence|off license)(?! (?:with|for (?:work|dinner|a coworker)))",
+    r"(?:bought|grabbed|picked up|got) (?:a|another) (?:bottle|fifth|handle|pint|six pack|case)(?! of (?:water|juice|soda|"
+    r"pop|milk|tea|coffee|gatorade|kombucha|sparkling|shampoo|wine for|beer for))(?= *(?:[,.]|$|on|and|at|after|today|tonight|"
+    r"anyway|again|it))",
     r"(?:bought|got|have|grabbed|picked up) (?:a |some |the )?(?:bag|baggie|gram|bundle|point|8 ball|eight ball|"
     r"bottle of (?:<BOOZE>)|fifth)(?= *(?:[,.]|$|of|and|i|today|tonight|in))",
 )
@@ -1266,6 +1366,14 @@ add(
     r"deeply|so much|a lot|hard lol|with (?:that|this|his|her) (?:joke|story|words|share|post)|that|when (?:you|he|she) "
     r"(?:said|left)|into (?:recovery|treatment|therapy|rehab|getting)|the most))",
     r"(?:throws|threw|throwing|hurls|hurled|chucks|chucked) (?:\w+ ){1,3}at (?:me|us|my (?:head|face))",
+    r"(?:threatens|threatened|threatening|threaten) (?:me|us)(?! with (?:a |an )?(?:lawsuit|fine|suspension|detention|ticket|"
+    r"firing|being fired|a write up|write up|legal action|court|the police|a bad grade|an f))",
+    r"(?:locks|locked|locking) (?:me|us) (?:out of the (?:house|home|apartment|room)|in (?:my|the|a|our) "
+    r"(?:room|closet|basement|bathroom|house|car))",
+    r"(?:gets|got|getting|get) (?:really |so )?(?:rough|physical|violent|handsy) with (?:me|us)",
+    r"(?:he|she|they|my \w+) (?:\w+ ){0,2}?(?:broke|fractured|busted|split|bloodied|dislocated) my "
+    r"(?:arm|nose|ribs?|jaw|wrist|lip|eye|tooth|teeth|finger|fingers|collarbone|shoulder)",
+    r"(?:gave|gives|left|leaves) me (?:a |two )?(?:black eye|black eyes|bruises|concussion|split lip)",
     r"(?:grabbed|grabs|had|put|puts|wrapped) (?:me by|his hands|her hands|their hands|a hand|his hand|her hand) "
     r"(?:the |my )?(?:throat|neck|around my (?:throat|neck)|on my (?:throat|neck))",
     r"(?:put|puts|putting|wrapped) (?:his|her|their) hands (?:around|on) my (?:neck|throat)",
@@ -1274,6 +1382,8 @@ add(
     "abuse.words",
     ABUSE_ACT,
     ABUSE,
+    r"(?:says|said|tells me|told me|keeps saying|yells|yelled|screams|screamed) (?:that )?(?:she|he|they) "
+    r"(?:wishes|wished|wish) i (?:was|were|had) (?:never (?:been )?born|dead|never been born|not born)",
     r"(?:calls|calling|called|keeps calling|always calls|constantly calls) me (?:\w+ )?(?:worthless|stupid|"
     r"useless|fat|ugly|a whore|whore|slut|a slut|a bitch|bitch|retarded|a waste|names|a failure|pathetic|"
     r"crazy|psycho|an idiot|idiot|garbage|trash|disgusting|nothing)",
@@ -1305,6 +1415,10 @@ add(
     r"(?:checks|reads|read|goes through|went through|tracks|monitors|tracking|checking|reading) (?:all )?(?:of )?"
     r"my (?:phone|messages|texts|location|emails|email|dms)(?= *(?:[,.]|$|and|every|again|all))",
     r"controls (?:everything|every|what i|where i|who i)",
+    r"(?:steals|stealing|stole|keeps stealing|took|takes|taking|keeps taking) (?:all )?(?:of )?(?:my|our) "
+    r"(?:pain pills|pills|meds|medication|medicine|pension|social security|check|checks|benefits|savings|food stamps)",
+    r"(?:will not|wont|does not|doesnt|refuses to|would not|wouldnt|did not|didnt) (?:let me have|give me) (?:my )?"
+    r"(?:food|meals|meds|medication|medicine|money|phone|keys|glasses|walker|wheelchair|hearing aids?|insulin)",
     r"(?:he|she|they) (?:forces|forced|makes|made|pressures|pressured) me (?:to have sex|into sex|to do things)",
     r"(?:threat(?:en|ens|ening|ened)) to (?:post|share|leak|send|release|show) (?:my|our|the) "
     r"(?:pictures|pics|photos|nudes|videos)",
@@ -1320,14 +1434,15 @@ add(
     r"(?:going to|gonna|will|would|d|wants to|want to|tried to|try to|trying to|threatened to|threatens to|"
     r"threatening to|promised to|swore to|is going to|about to|said he would|said she would|said they would|"
     r"says he will|says she will|swore he would|swore she would|ll|is gonna) (?:<ADV>)?"
-    r"(?:kill|murder|shoot|stab|strangle|end) (?:me|us|my (?:kids|children|baby|son|daughter|mom|mother|family|dog)|"
+    r"(?:kill|murder|shoot|stab|strangle|end|bury|finish off|get rid of) (?:me|us|my (?:kids|children|baby|son|daughter|mom|mother|family|dog)|"
     r"the kids|the (?:whole )?family|all of us)",
     r"(?:said|says|told me|swore|threatened|promised|keeps saying)(?: that)? (?:he|she|they) (?:would|will|is going to|"
     r"was going to|d) (?:kill|murder|shoot|stab|strangle) (?:me|us)",
     r"(?:afraid|scared|terrified|worried) (?:he|she|they|my \w+) (?:is going to|will|might|gonna|would) "
     r"(?:kill|murder|shoot|stab) me",
     r"next time (?:he|she|they) (?:will not|wont|is not going to|isnt going to) stop",
-    r"(?:coming|on (?:his|her|their) way|here|outside|at (?:my|the) (?:door|house|window)|downstairs|waiting) "
+    r"(?:coming|on (?:his|her|their) way|here|outside(?: (?:my|the|our) (?:\w+ )?(?:house|apartment|place|door|window|"
+    r"building|room|car|work|job))?|at (?:my|the) (?:door|house|window)|downstairs|waiting) "
     r"(?:over |here |now |right now )?with (?:a|his|her|their|the) (?:gun|knife|rifle|pistol|bat|weapon|machete|shotgun)",
     r"(?:going to|gonna|will|would|d|threatened to|says he will|says she will) (?:use|pull) (?:it|the gun|the knife|a gun|"
     r"a knife|his gun|her gun|the rifle) on (?:me|us|my \w+)",
@@ -1357,6 +1472,8 @@ add(
     r"(?:he is|she is|they are|he s|she s) (?:beating|choking|strangling|stabbing|attacking|beating up|hitting) "
     r"(?:her|him|them|me|my \w+)",
     r"(?:beating|hitting|choking|strangling|attacking|stabbing) (?:me|my \w+|her|him|them|us) right now",
+    r"(?:is|s|keeps|are|re) (?:forcing (?:himself|herself|themselves|themself) on|raping|assaulting|molesting) me",
+    r"(?:says|said|told me|keeps saying|yelling|yelled|screaming) (?:that )?i (?:am|m) next(?= *(?:[,.]|$|and|so))",
     r"(?:breaking|broke|kicking|kicked) (?:down )?(?:the|my) door (?:down|in)?(?= *(?:[,.]|$|and|right now))",
     r"(?:swinging|pointing|waving|aiming|holding|coming at) (?:a |the |his |her |their |that )?(?:bat|knife|gun|machete|"
     r"hammer|weapon|pistol|rifle|shotgun|crowbar|axe|broken bottle) (?:at|to|towards|against) "
@@ -1418,6 +1535,10 @@ add(
     r"filming|bugging|drugging) (?:me|my (?:thoughts|mind|phone|food|house|apartment))",
     r"(?:they|people|everyone|everybody|the neighbors|the neighbours) (?:are|is) (?:plotting|conspiring|scheming|"
     r"in on it|against me)",
+    r"(?:plotting|conspiring|scheming|ganging up) against me",
+    r"(?:are|is|keep|keeps|been|always|re) (?:putting|slipping|spiking|sneaking) (?:something|stuff|poison|drugs|chemicals|"
+    r"pills|things) "
+    r"(?:in|into) my (?:food|drink|drinks|water|coffee|meds|medication|tea|meals)",
     r"(?:camera|cameras|microphone|microphones|mics|bugs|chip|chips|tracker|trackers|device|devices|wire|wires) "
     r"(?:in|inside|hidden in|planted in|behind) (?:my|the) (?:apartment|room|house|walls?|ceiling|vents?|head|brain|"
     r"body|arm|teeth|phone|car|tv|smoke detector)",
@@ -1429,7 +1550,8 @@ add(
     r"signals)|whispering|talking about me)",
     r"messages (?:are )?(?:meant|sent|intended|directed) (?:for|to|at) me",
     r"(?:reading|control|controlling|stealing|hearing|broadcasting|inserting|putting thoughts in) my (?:thoughts|mind)",
-    r"(?:call|calling|calls|called|say|saying|says) my name when (?:nobody|no one|noone) (?:is|was|s) (?:there|around|home)",
+    r"(?:call|calling|calls|called|say|saying|says|whisper|whispering|whispers|whispered|yelling|yell|yells|shouting) "
+    r"my name (?:when|and|but|even though) (?:nobody|no one|noone) (?:is|was|s) (?:there|around|home|here)",
     r"whisper\w* (?:in|through|from|inside) the (?:walls|vents|ceiling|floor)",
     r"(?:god|the devil|satan|demons?|angels?|the voice|aliens) (?:is |are |keeps |keep )?(?:telling|told|tells|"
     r"talking to|speaking to|commanding|sending) me",
@@ -1693,7 +1815,7 @@ add(
     r"substance|domestic violence|dv|abuse|psychosis) (?:prevention|awareness|hotline|helpline|lifeline|"
     r"crisis line|response|reversal|training|kit|kits|triggers|trigger|rates|rate|statistics|stats|class|"
     r"course|workshop|vigil|walk|month|day|week|research|policy|services|shelter|outreach|advocate|"
-    r"advocates|survivors? (?:group|network)|support group|first aid|risk factors|warning signs|signs|plan|"
+    r"advocates|survivors? (?:group|network)|support group|first aid|risk factors|warning signs|signs|"
     r"safety plan|intervention|specialist|counselor|counsellor|team|unit|program|programme|clinic|center|centre)",
     r"(?:preventing|prevent|responding to|respond to|reversing|reverse|recognizing|recognising|recognize|spot|"
     r"spotting|talk about|talking about|talked about|discuss|discussing|discussed|learn about|learning about|"
@@ -1717,6 +1839,821 @@ add(
     r"have eased|have faded|have gone)",
     r"urge to (?:text|call|message|see|check|eat|buy|shop|scroll|post|clean|run|sleep|cry|scream|laugh)",
     suppresses=(SUBSTANCE,),
+)
+
+# --------------------------------------------------------------------------- ways of saying it found on held-out text
+# Each rule below names a family of expressions, not one sentence: relief at the thought of dying,
+# being sorry to wake up, a body that "cannot picture" a future, the steps people take before an
+# attempt (testing a beam, choosing a place, setting a date), the words that go with a goodbye.
+add(
+    "suicide.relief",
+    PASSIVE,
+    SUICIDE,
+    r"if i (?:\w+ ){0,5}?(?:died|die|was dead|were dead|did not wake up|never woke up|do not wake up|was gone|were gone|"
+    r"got hit|got killed|crashed|got into a crash|had a crash|got cancer|did not make it|just stopped existing)"
+    r"(?: (?:\w+ ){0,12}?| , (?:\w+ ){0,12}?)(?:relief|relieved|a blessing|fine with (?:it|that)|okay with (?:it|that)|"
+    r"ok with (?:it|that)|would not (?:even |really |honestly )?(?:mind|care)|be glad|be grateful|be thankful)",
+    r"(?:dying|death|not waking up|not being here|being dead) (?:would|will|d) (?:honestly |really |just |kind of |kinda )?"
+    r"(?:be )?(?:a )?(?:relief|a blessing|a mercy|peaceful|easier)",
+    r"(?:disappointed|upset|sad|annoyed|pissed|angry|mad|frustrated) (?:that )?(?:i (?:am|m) still (?:here|alive|breathing)|"
+    r"i woke up|i keep waking up|i did not die|i survived|to wake up|to still be (?:here|alive))"
+    r"(?= *(?:[,.]|$|again|at all|this morning|today|every|and|another))",
+    r"(?:wake|woke|waking) up (?:\w+ ){0,2}?(?:disappointed|upset|sad|angry|mad) (?:that )?i (?:am|m|was) still "
+    r"(?:here|alive|breathing)",
+)
+add(
+    "suicide.being_alive_hard",
+    PASSIVE,
+    SUICIDE,
+    r"(?:existing|being alive|staying alive|being me|living) (?:is|feels|has become|s) (?:so |just |really |too |"
+    r"honestly |fucking )*(?:exhausting|unbearable|torture|agony|too hard|too much|a chore|pointless)"
+    r"(?= *(?:[,.]|$|and|i|anymore|lately))",
+    r"(?:do not|dont|no longer) (?:want|wanna) to (?:do|keep doing) (?:it|this|life|any of this) (?:anymore|any more)"
+    r"(?= *(?:[,.]|$))",
+)
+add(
+    "suicide.elliptical_kill",
+    STATE,
+    SUICIDE,
+    r"(?:<DESIRE>|thinking about|thinking of) (?:<ADV>)?kill(?:ing)?(?= *(?:[,.]|$|but|and|so|lol|tonight|today|right now))",
+)
+add(
+    "hopeless.no_picture",
+    HOPELESS,
+    HOPELESSNESS,
+    r"(?:can not|cant|could not|couldnt|do not|dont) (?:<ADV>)?(?:picture|imagine|see) (?:myself|me) "
+    r"(?:at \d+|at (?:thirty|forty|fifty|twenty)|in (?:\d+|a few|five|ten|two) years|growing old|getting old|getting older|"
+    r"being old|old|alive|having a future|living past|making it to|reaching|in the future|with a future)",
+    r"(?:the )?future (?:is|looks|feels) (?:\w+ )?(?:empty|black|blank|like nothing|dark|pointless)",
+)
+add(
+    "prep.tested",
+    PREP,
+    SUICIDE,
+    r"(?:tested|testing|test|checked|checking|made sure) (?:if |whether |that )?(?:the |a |my )?(?:beam|rafter|rope|knot|"
+    r"noose|belt|branch|hook|pipe|rail|railing|door frame|closet rod|shower rod|ceiling fan|anchor)"
+    r"(?: (?:can |will |would |could )?(?:hold|holds|held|take my weight|takes my weight))?",
+    r"(?:will|would|can|could|it ll|it will) (?:hold|take|support) my weight",
+)
+add(
+    "prep.place_date",
+    PLAN,
+    SUICIDE,
+    r"(?:picked|chose|chosen|found|scouted|decided on|settled on|know|set|have|got) (?:out )?(?:the|a|my) "
+    r"(?:spot|place|location|bridge|date|day|time|exact date|exact time|exact spot)(?= *(?:[,.]|$|now|already|for|and|"
+    r"by|where|to do|to go))(?! (?:for (?:the|our|my) (?:party|wedding|meeting|trip|dinner|date|interview|move|reunion)))",
+    r"(?:my |a |the )?suicide plan",
+    r"(?:is |it is |its |everything is |all )?(?:set|scheduled|planned) for (?:tonight|tomorrow|this weekend|the weekend|"
+    r"next week|monday|tuesday|wednesday|thursday|friday|saturday|sunday|midnight)(?= *(?:[,.]|$))",
+    unless=r"party|wedding|meeting|appointment|interview|surgery|trip|flight|dinner|game|class|shift|court|hearing|"
+    r"move|moving|birthday|date night|concert|celebration|graduation|reunion|visit",
+    alone=True,
+)
+add(
+    "prep.new_home",
+    PREP,
+    SUICIDE,
+    r"(?:made sure|make sure|making sure|found|finding|find) (?:that )?(?:my|our) (?:\w+ )?(?:dog|cat|pets?|bird|fish|"
+    r"rabbit|hamster|puppy|kitten|kids|babies) (?:has|have|gets|get|will have) (?:a )?(?:new|good|loving|safe) "
+    r"(?:home|homes|owner|owners|family)",
+    unless=r"moving|move|moved|new (?:apartment|place|lease|landlord|job)|landlord|allerg\w*|foster\w*|no pets|"
+    r"pet policy|deploy\w*|military|litter|kittens|puppies",
+)
+add(
+    "prep.ready_waiting",
+    SOFT_PREP,
+    SUICIDE,
+    r"(?:i am|im|i m|i feel|and i am|and i m) (?:so |finally |totally |completely )?ready(?= *(?:[,.]|$|now))",
+    r"(?:just )?(?:sitting|standing|waiting) (?:here )?(?:and )?waiting(?= *(?:[,.]|$|now|for (?:it|the|a train|the train|"
+    r"the courage|the nerve|the right moment|it to)))",
+    r"(?:just )?waiting (?:now|for (?:the courage|the nerve|the right moment|the train|the next train|it to get dark|"
+    r"everyone to (?:leave|sleep)))(?= *(?:[,.]|$))",
+    r"(?:just )?(?:wanted|want|needed|need) (?:someone|somebody|anyone|one person|you) to know(?= *(?:[,.]|$))",
+    r"(?:it is|its|it s|this is) not (?:your|anyone s|anyones|anybody s|anybodys|their) fault(?= *(?:[,.]|$|okay|ok))",
+    r"none of (?:this|it|that) (?:is|was) (?:your|anyone s|anyones|anybody s|anybodys|their) fault",
+    r"(?:my )?(?:last|final) (?:cigarette|smoke|meal|sunset|sunrise|coffee|song|drink)(?= *(?:[,.]|$|on|ever))"
+    r"(?! (?:\w+ ){0,4}?(?:ago|days|months|years|quit|sober|clean))",
+    r"(?:get|got|getting|when i get|once i get|if i get|work up) (?:the )?(?:brave|courage|nerve|guts) enough",
+    r"(?:get|got|getting|work up|working up|find|found) the (?:courage|nerve|guts) (?:to do it|to go through with it)",
+    r"(?:for good|forever) this time(?= *(?:[,.]|$))",
+)
+add(
+    "prep.reading_this",
+    FAREWELL,
+    SUICIDE,
+    r"(?:if|when) (?:you are|you re|youre|anyone is|someone is|you all are) reading this (?:\w+ ){0,3}?"
+    r"(?:it )?(?:means|mean) i (?:\w+ ){0,2}?(?:went through with it|did it|am gone|am dead|am not here|did not make it|"
+    r"finally did it|am not around)",
+)
+add(
+    "prep.distrust_self",
+    IMPLICIT,
+    SUICIDE,
+    r"(?:do not|dont|can not|cant) trust myself(?= *(?:[,.]|$|tonight|right now|alone|anymore|not to (?:do|hurt|use)))",
+    alone=True,
+)
+add(
+    "prep.gone_because",
+    IMPLICIT,
+    SUICIDE,
+    r"(?:because|cause) i (?:am|m|will be|ll be) gone(?= *(?:[,.]|$|for good|forever))",
+    r"(?:finish|finishing) (?:the job|what i started)(?= *(?:[,.]|$|when|once|after|tonight|as soon|back|in|last|this time|"
+    r"from))",
+    alone=True,
+)
+add(
+    "prep.saying_goodbye",
+    SOFT_PREP,
+    SUICIDE,
+    r"(?:is|was|keeps|kept|started|been) (?:saying|posting|texting) (?:goodbye|goodbyes|bye)(?= *(?:[,.]|$|to (?:everyone|us|"
+    r"everybody|all|me|her|his|their)|and|on))",
+    r"(?:sent|posted|texted|messaged|wrote) (?:me |us |everyone )?(?:a )?(?:pic|picture|photo|video|snap) of (?:\w+ ){0,2}?"
+    r"(?:<PILLS>|<MEANS>|a rope|the bridge|a bridge|the edge|a gun)",
+)
+
+# --------------------------------------------------------------------------- families, generalised (round 2)
+# Each rule below is built from the parts a family of expressions shares rather than from sentences
+# seen: a verb of swallowing with an amount and something to swallow, a place to fall or drown with
+# the writer there, a goodbye said as never being heard from again, a threat reported as said.
+_SWALLOW = (
+    r"(?:took|take|taken|taking|swallowed|swallow|swallowing|downed|popped|ate|necked|chugged|drank|dumped)"
+)
+# The same without the everyday verbs, for the patterns whose amount words are common too.
+_SWALLOW_RARE = r"(?:swallowed|swallow|swallowing|downed|popped|necked|chugged|dumped)"
+_AMOUNT = (
+    r"(?:(?:like |about |around |maybe |probably |over |at least )?(?:all|every|everything|half|the rest|the whole|a whole|"
+    r"a handful|handfuls|two handfuls|a fistful|a bunch|way more|way too many|too many|loads|a ton|a lot|\d+|"
+    r"twenty|thirty|forty|fifty|a hundred|the entire|an entire))"
+)
+_CONTAINER = (
+    r"(?:bottles?|boxes|box|packs?|packets?|strips?|blister packs?|cabinet|medicine cabinet|drawer|"
+    r"prescription|script|refill|supply)"
+)
+add(
+    "family.od_amount",
+    OD_ACT,
+    OVERDOSE,
+    # "took everything in the medicine cabinet", "swallowed half of them", "took like 30 of my lithium"
+    rf"{_SWALLOW_RARE} (?:up )?{_AMOUNT} (?:of )?(?:the |my |them|those|these|it|that)?"
+    rf" ?(?:\w+ ){{0,2}}?(?:<PILLS>|{_CONTAINER}|them|of them|pill|pills)(?! (?:out|to|back|for (?:the|my) (?:trip|week)|"
+    r"of (?:<BEVERAGE>|<BOOZE>|chips|candy|cookies|food|snacks|popcorn|gum|mints|vitamins|cereal)|"
+    r"(?:with|like|as) (?:breakfast|food|dinner|lunch|water|a meal|prescribed|i am supposed to|directed|the doctor|"
+    r"my doctor|usual|always)))",
+    rf"{_SWALLOW} (?:like |about |around )?(?:\d+|two|three|four|five|a few|several|a couple of) (?:whole )?"
+    r"(?:packs|packets|boxes|bottles|strips|blister packs|sheets) (?:of )?(?:my |the |his |her )?(?:\w+ )?(?:<PILLS>)",
+    rf"{_SWALLOW} everything (?:in|from) (?:the|my) (?:\w+ )?(?:{_CONTAINER}|bathroom|nightstand)"
+    r"(?! (?:to|into|out|off|and (?:put|threw|moved|cleaned|took)))",
+    rf"(?:swallowed|downed|popped|necked) (?:{_AMOUNT} )?(?:of )?(?:them|all of them|them all|it all)"
+    r"(?= *(?:[,.]|$|and|already|idk|i|an hour|a few|like))",
+    subject="self",
+)
+add(
+    "family.on_purpose",
+    ACT,
+    (SUICIDE, OVERDOSE),
+    # "shot up way more than i should have on purpose"
+    r"(?:shot up|used|took|swallowed|drank|injected|snorted|smoked|did|mixed) (?:\w+ ){0,7}?on purpose"
+    r"(?! (?:to (?:get|feel|sleep|stay)))",
+    subject="self",
+    unless=r"lol|lmao|haha|joke|kidding|caffeine|coffee|sugar|hot sauce|spicy",
+)
+_WATER = r"(?:river|sea|ocean|lake|water|waves|surf|bay|current|tide|canal|harbou?r|reservoir|quarry)"
+_PLACE = (
+    r"(?:railing|rail|ledge|edge|tracks|train tracks|railroad|rails|roof|rooftop|overpass|bridge|cliff|cliffs|pier|dock|"
+    r"dam|top floor|parking garage|balcony|platform|parapet)"
+)
+add(
+    "family.at_place",
+    LOCATION,
+    SUICIDE,
+    # the writer (or someone whose phone says so) at a place to fall, drown or be hit from
+    r"(?:i am|im|i m|sitting|sat|standing|stood|up|out|down|here|parked|perched|i am sitting|i am standing|been sitting|"
+    r"been standing) (?:here |up |out |down |right )?(?:on|at|by|near|over|in|under|onto) (?:the |a |this |that |my |top of the |"
+    r"the top of the |the top of |the edge of the |the end of the )?(?:\w+ )?"
+    + _PLACE
+    + r"(?! (?:with (?:my|friends|the)|for (?:the|a) (?:view|picture|photo|sunset|game|party)))",
+    r"(?:location|pin|life360|snap map|find my (?:iphone|phone|friends)) (?:\w+ ){0,2}?(?:is |was |shows |says |shows (?:her|him|them) )?"
+    r"(?:at|on|by|near) (?:the |a )?(?:\w+ )?" + _PLACE,
+)
+add(
+    "family.how_and_when",
+    PLAN_STRONG,
+    SUICIDE,
+    r"(?:know|knew|figured out|decided|worked out|planned|picked) (?:exactly |already |now )?(?:how and when|when and how|"
+    r"where and when|how and where|when and where|where and how)(?= *(?:[,.]|$))",
+    subject="self",
+)
+add(
+    "family.date",
+    SOFT_PREP,
+    SUICIDE,
+    r"(?<=the )\d{1,2}(?:st|nd|rd|th)(?= *(?:[,.]|$))",
+)
+add(
+    "family.by_water",
+    LOCATION,
+    SUICIDE,
+    # by water: a weak sign only, even "right now" (people swim, fish and walk there), unlike a ledge
+    r"(?:i am|im|i m|sitting|sat|standing|stood|here|been sitting|been standing|alone) (?:here |out |down |right )?(?:on|at|by|near|in) "
+    r"(?:the |a |this |that )?(?:\w+ )?(?:"
+    + _WATER
+    + r"|riverbank|shore|beach)(?= *(?:[,.]|$|again|alone|tonight|right now|"
+    r"now|and (?:the|it)))",
+    unless=r"swim\w*|fish\w*|surf\w*|kayak\w*|paddl\w*|boat\w*|picnic|sunbath\w*|tan|vacation|holiday|with (?:my|the|our)|"
+    r"kids|family|friends|dog|lol|haha|beautiful|gorgeous|perfect|fun|party",
+)
+add(
+    "family.going_there",
+    LOCATION,
+    SUICIDE,
+    # a place named as the one: "that is where i am going", "the drop is high enough", "the train comes at 11"
+    r"(?:(?<=that is )|(?<=thats )|(?<=this is )|(?<=it is )|(?<=its ))where (?:i am|im|i will be|i ll be|i want to be|"
+    r"i am going|i will go|i ll go|i want to go|it will happen|i will do it|i will end)(?= *(?:[,.]|$|after|tonight|today|"
+    r"tomorrow|when|once))",
+    r"(?:drop|fall) (?:is|looks|would be|will be) (?:high|big|long|far|enough)(?= *(?:[,.]|$|enough))",
+    r"(?:<HEIGHT>)(?: \w+){0,3}? (?:is|looks|s) (?:pretty |really |so |very |plenty |high |tall )*(?:high|tall)"
+    r"(?= *(?:[,.]|$|enough|right))",
+    r"(?:highest|tallest|biggest|longest|deadliest) (?:drop|fall)",
+    r"(?:train|bus|tide|freight) (?:comes|arrives|passes|goes by|is coming|comes through|leaves|rolls through) "
+    r"(?:at|in) (?:\d+|about|around)",
+    subject="self",
+    unless=r"roller ?coaster|ride|rides|theme park|six flags|disney|fair|hike|hiking|climb\w*|view|photo|tour|commute|"
+    r"bungee|skydiv\w*|zip ?line|ski\w*|snowboard\w*|late|delayed|schedule|station|catch|ticket|vacation|trip|holiday|"
+    r"college|school|dinner|lunch|party|price|prices|stock|stocks|temperature|sales|ratings|followers",
+)
+add(
+    "family.walk_in",
+    ACT,
+    SUICIDE,
+    # into water or traffic, without the words for dying: "keep walking till my feet do not touch"
+    r"(?<=kee[pt] )(?:walking|swimming|wading|going) (?:out )?(?:until|till|til|and not|into)",
+    r"(?:walk|walking|wade|wading|swim|swimming|go|going) (?:out )?(?:until|till|til) (?:i (?:can not|cant|do not|dont|am|m) "
+    r"(?:\w+ )?(?:touch|stand|breathe|feel|come back|see the shore)|my (?:feet|head|toes) (?:do not|dont|can not|cant|"
+    r"go|goes|is|are))",
+    r"(?:water|waves?|sea|river|it) (?:is |s )?(?:up )?(?:to|past|over) my (?:waist|chest|neck|chin|shoulders)"
+    r"(?! (?:lol|haha|at the beach with))",
+    r"(?:not|no|never) (?:turning|going|coming|swimming|walking) back(?= *(?:[,.]|$|this time|now|tonight))",
+    r"(?:<INTENT>|<DESIRE>|think i am going to|think i will|think im going to) (?:just )?(?:walk|wade|swim) "
+    r"(?:in|out|right in|into it|under|out there|out into it)(?= *(?:[,.]|$|and|tonight|now|today))",
+    needs="water_or_road",
+)
+add(
+    "family.drive_off",
+    ACT,
+    SUICIDE,
+    r"(?:drive|driving|steer|steering|swerve|swerving|floor it|flooring it|go|going|roll|rolling) (?:\w+ ){0,3}?"
+    r"(?:off|over) (?:the |a |that )?(?:pier|dock|cliff|edge|bridge|embankment|guardrail|side of the road|quay|wharf)",
+    unless=r"road trip|scenic|parking|valet|ferry|on to the ferry",
+)
+add(
+    "family.farewell_final",
+    FAREWELL,
+    SUICIDE,
+    r"(?:logging|signing|checking|log|sign|check|tapping|tap) (?:off|out) (?:for good|forever|permanently|for the last time|"
+    r"of (?:life|this life|everything) )",
+    r"(?:you will|you ll|yall will|you all will|everyone will|nobody will|no one will) (?:never|not) (?:ever )?"
+    r"(?:hear from|hear|see|read) (?:from )?me again",
+    r"if (?:you|anyone|anybody|nobody|no one|yall) (?:\w+ ){0,2}?(?:hear|hears|heard) from me (?:\w+ ){0,5}?"
+    r"(?:call|send|check on me|come (?:find|look for|check on) me|tell)",
+    r"(?:do not|dont|no need to|stop|never) (?:\w+ )?worry(?:ing)? about me (?:anymore|any more|ever again|after (?:tonight|today))",
+    subject="self",
+)
+add(
+    "family.finality",
+    IMPLICIT,
+    SUICIDE,
+    r"(?:none of (?:it|this|that)|nothing|it|any of (?:it|this)) (?:will|is going to|ll) (?:\w+ )?matter "
+    r"(?:anymore |any more |soon |by |after |tomorrow|in the morning|much longer)",
+    r"(?:by|after|come) (?:morning|tomorrow|tonight|midnight|sunrise|the weekend)(?: ,)? (?:none of (?:it|this)|nothing|"
+    r"it) (?:will|is going to|ll) (?:\w+ )?matter",
+    r"i (?:will not|wont|am not going to|am not gonna) be (?:around|here|alive)(?= *(?:[,.]|$|anymore|any more|much longer|"
+    r"for (?:much )?longer|for (?:my|your|his|her|the kids|christmas|\w+s)|to see|after|by|when|next))",
+    r"(?:fight|argue|fighting|arguing|squabble) over my (?:stuff|things|shit|money|belongings|estate)",
+    r"everything i own",
+    r"(?:last|final|only) thing (?:left|left to do|i (?:have|need|got) (?:left )?to do|to do)(?= *(?:[,.]|$|is))",
+    r"(?:it s|its|it is|it has) been real(?= *(?:[,.]|$))",
+    r"(?:i am|im|i m|feel|i feel) (?:finally |so |totally |completely )?at peace(?: now)?(?= *(?:[,.]|$|with it))",
+    r"(?:tell|let) (?:\w+ ){1,2}?(?:it is|its|it s|it was) not (?:his|her|their|your) fault",
+    r"(?:working|worked) up (?:the )?(?:nerve|courage|guts)(?= *(?:[,.]|$|now|to))",
+    r"everything (?:is |s )?(?:planned|planned out|arranged|figured out|mapped out)(?= *(?:[,.]|$))",
+    r"(?:it is|its|it s) not for (?:camping|hiking|work|a project|what you think|decoration|decor|the yard|the garden)",
+    r"(?:sealing|seal|sealed|taping|taped|tape) (?:up )?(?:the )?(?:bathroom|room|car|garage|vents?|windows|door|doors|gaps|"
+    r"cracks)(?! (?:for (?:winter|the cold|the draft)|because))",
+    unless=r"moving|vacation|trip|retreat|camping trip|new job|rehab|detox|deploy\w*|semester|exam|contract|lease|"
+    r"caulk|draft|drafts|mold|winteriz\w*|paint\w*|renovat\w*",
+    subject="self",
+    alone=True,
+)
+add(
+    "family.threat_said",
+    THREAT,
+    VIOLENCE,
+    r"(?<!i )(?:said|says|told me|swore|keeps saying|texted|yelled|screamed) (?:that )?(?:\w+ ){0,2}?(?:is |s |are )?"
+    r"(?:going to|gonna|will|ll|would|d) (?:\w+ )?(?:hurt|kill|shoot|stab|end|finish) (?:me|us|the kids|my kids)",
+    r"(?:next time|one day|someday) (?:he|she|they) (?:will|ll|is going to|are going to) (?:\w+ )?"
+    r"(?:finish (?:the job|me off|it)|kill me|end me)",
+    subject="other",
+    unless=r"lol|lmao|haha|hehe|jk|just kidding|joking|if i (?:\w+ )?(?:spoil\w*|eat|ate|tell|told|forget|lose|miss|break|touch|"
+    r"wear|borrow|am late|m late|use|take) (?!(?:the kids|her|him|them away|anyone))",
+)
+add(
+    "family.violence_with_weapon",
+    VIOLENCE_INTENT,
+    VIOLENCE,
+    r"(?:outside|at|in front of|near|waiting (?:outside|at|for)|parked outside) (?:his|her|their|my ex s|my exs|the) "
+    r"(?:\w+ )?(?:house|place|door|apartment|work|job|car|school) with (?:a|the|my) (?:<MEANS>|bat|machete|axe|hammer|crowbar)",
+    r"(?:make|making) (?:him|her|them|that \w+|those \w+) pay(?= *(?:[,.]|$|for))",
+    r"i know where (?:he|she|they) (?:lives|sleeps|works|parks|is|stays)(?= *(?:[,.]|$|and))",
+    needs="weapon",
+)
+add(
+    "family.passive",
+    PASSIVE,
+    SUICIDE,
+    r"(?:would not|wouldnt|would not really|wouldn t) (?:be )?(?:the worst thing|so bad|a bad thing|mind|care)(?: tbh)?"
+    r"(?: \w+){0,2}? if (?:a |the |some )?(?:\w+ )?(?:hit|hits|killed|kills|took|takes) me",
+    r"if (?:a |the |some )(?:bus|car|truck|train|drunk driver|plane|semi) (?:hit|hits|would hit|took|takes) me",
+    r"(?:wish|want|wanna|want to|wanting to|just want to|could) (?:i could |to )?(?:<ADV>)?(?:vanish|cease to exist|"
+    r"stop existing|evaporate|fade away|not exist|disappear)(?= *(?:[,.]|$|forever|for good|permanently|like permanently|"
+    r"completely|from (?:this|the) (?:world|earth)))",
+    r"(?:would not|wouldnt|would not even|will not) (?:fight it|fight|resist|try to stop it|try to survive|mind it)"
+    r"(?= *(?:[,.]|$))",
+    r"(?:death|dying|suicide|ending it|not being here) (?:is|has been|s|keeps|stays) (?:\w+ )?(?:on|in) my (?:mind|head)",
+    r"(?:to |just |would |d )?(?:stop|quit) (?:feeling|existing|being alive|breathing)(?= *(?:[,.]|$|forever|for good|"
+    r"permanently|altogether))",
+    r"(?:sleep|rest) (?:\w+ ){0,4}?(?:forever|and never wake up|and not wake up|permanently)",
+    unless=r"under (?:a|the|my) (?:blanket|covers|duvet)|lol|lmao|haha|for (?:a|the) (?:weekend|day|week|bit|while)",
+)
+add(
+    "family.burden",
+    BURDEN,
+    (SUICIDE, HOPELESSNESS),
+    r"(?:such a|a|just a|nothing but a|only a|one big) (?:weight|drain|burden|nuisance|bother|waste of space|waste of air|"
+    r"waste of oxygen) (?:on|to|for) (?:my|everyone|everybody|them|people|the|all)",
+    r"(?:should not|shouldnt|should not have to|do not deserve to) (?:have to )?(?:deal with|put up with|carry|take care of) me",
+)
+add(
+    "family.hopeless",
+    HOPELESS,
+    HOPELESSNESS,
+    r"(?:do not|dont|can not|cant) (?:<ADV>)?see (?:myself|me) (?:ever )?(?:getting better|being happy|being okay|"
+    r"being ok|recovering|making it|getting out|ever)",
+    r"(?:do not|dont|can not|cant) (?:<ADV>)?(?:see|have|picture) (?:a |any )?future (?:for me|for myself|ahead|at all)",
+    r"(?:there is|theres) no future (?:for me|ahead|left)",
+    r"nothing (?:helps|works|matters|is working|changes|gets better|will change)(?= *(?:[,.]|$|anymore|any more))",
+    r"(?:do not|dont|no) (?:even )?(?:know|idea) how (?:i |to |i am going to |i will |i can )?(?:keep going|go on|carry on|"
+    r"keep doing this|keep living|survive this|get through this)",
+    r"(?:i am|im|i m|feel like i am|feel like im) (?:just )?disappearing(?= *(?:[,.]|$|and))",
+    r"(?:nobody|no one|noone) (?:\w+ )?(?:would|will|d) (?:even )?(?:notice|care|miss me)",
+)
+add(
+    "family.craving",
+    CRAVING,
+    SUBSTANCE,
+    r"(?:can not|cant|could not) stop thinking about (?:a |the |my |one )?(?:\w+ )?(?:<BOOZE>|<DRUG>|drinking|using|getting high|"
+    r"a hit|a fix|a bump|a line|the bar|my dealer)",
+    r"(?:so |really |this |dangerously |too )?close to (?:picking up|using|drinking|relapsing|calling my dealer|buying|"
+    r"going to the bar|getting high|giving in)",
+    r"part of me (?:still )?(?:wants|want) to (?:use|drink|get high|pick up|relapse|call my dealer)",
+)
+add(
+    "family.self_harm",
+    SH,
+    SELF_HARM,
+    r"(?:keep|kept|been|started|always|i) (?:hitting|banging|punching|slamming) my (?:head|fist|fists|hand|hands) "
+    r"(?:against|into|on) (?:the |a )?(?:wall|door|floor|desk|mirror)",
+    r"(?:left|leaving|leaves) (?:\w+ )?(?:bruises|marks|scars|welts) (?:on (?:myself|my (?:arms?|legs?|thighs?|wrists?|"
+    r"stomach|face)))",
+)
+add(
+    "family.abuse",
+    ABUSE_ACT,
+    ABUSE,
+    r"(?:i am|im|i m) (?:so |really |honestly |actually )?(?:scared|afraid|terrified) of (?:him|her|them|my (?:\w+ )?"
+    r"(?:husband|wife|partner|boyfriend|girlfriend|dad|father|mom|mother|stepdad|stepmom|ex|brother|uncle))"
+    r"(?= *(?:[,.]|$|and|when|because))",
+    r"(?:showing up|turning up|following me|calling|texting|messaging|waiting) (?:\w+ ){0,3}?"
+    r"(?:even though|after|although) i (?:blocked|told|asked|have blocked|got)",
+    r"(?:comes|came|coming|sneaks|snuck|sneaking|walks|walked) into my (?:room|bed|bedroom) (?:at night|when|while)",
+    subject="other",
+)
+add(
+    "family.basic_needs",
+    HOUSING_LOSS,
+    HOUSING,
+    r"(?<=not )eaten (?:in|for) (?:\d+|two|three|four|a few|several|days)",
+    r"(?:losing|lose) (?:the|our|my) (?:apartment|house|home|place|room|lease|trailer)(?! (?:keys|key|remote))",
+    r"no money (?:for|till|until|til) (?:food|rent|groceries|friday|payday|next week)",
+    r"(?:changed|changing|change) the locks(?! (?:after|because|on (?:my|the) (?:car|shed|garage)))",
+    subject="self",
+)
+add(
+    "family.hears",
+    PSYCHOSIS_SIGN,
+    PSYCHOSIS,
+    r"(?:hear|hearing|heard|see|seeing) (?:my name|voices|someone|people|things|whispers|whispering|footsteps|shadows) "
+    r"(?:\w+ ){0,3}?(?:when|but|and|while) (?:nobody|no one|noone|there is nobody|there is no one|nobody is|no one is)"
+    r"(?: is)? (?:there|around|home|here)",
+)
+add(
+    "family.intent_kill",
+    STATE,
+    SUICIDE,
+    r"(?:<INTENT>) (?:<ADV>)?kill(?= *(?:[,.]|$|tonight|today|right now|now|soon|tomorrow))",
+    intent=True,
+)
+add(
+    "family.not_there_anymore",
+    IMPLICIT,
+    SUICIDE,
+    r"(?<=i )(?:will not|wont|am not going to|am not gonna) be (?:at|in|coming to|around for) (?:\w+ ){0,2}?(?:anymore|any more|again)"
+    r"(?= *(?:[,.]|$))",
+    unless=r"moving|moved|switch\w*|new (?:job|group|meeting|time|schedule)|instead|schedule|shift|vacation|trip|"
+    r"graduat\w*|college|school|tuesday|wednesday|thursday|monday|friday|saturday|sunday|online|zoom",
+    subject="self",
+    alone=True,
+)
+add(
+    "family.bring_weapon",
+    VIOLENCE_INTENT,
+    VIOLENCE,
+    r"(?:bringing|bring|taking|take|carrying|carry) (?:my|a|the|his|her|dads|my dads) (?:gun|pistol|rifle|shotgun|knife|"
+    r"piece|strap|glock|blade|machete|bat) (?:to (?:work|school|class|the office|his|her|their|the party|the meeting)|"
+    r"tomorrow|tonight|in|with me)(?! (?:for (?:protection|safety)|to (?:the range|hunt|get (?:it )?(?:fixed|cleaned|"
+    r"appraised|sold))))",
+    unless=r"range|hunt\w*|deer|season|show and tell|prop|costume|cosplay|toy|nerf|camping|fishing|filleting|kitchen|"
+    r"chef|cook\w*|sharpen\w*|pawn|sell|sold|turn (?:it )?in|buyback|safe",
+)
+add(
+    "family.passive_hope",
+    PASSIVE,
+    SUICIDE,
+    r"(?:hoping|hope|wish|praying|pray) (?:that )?(?:the |my )?(?:surgery|operation|procedure|plane|flight|tumor|"
+    r"cancer|biopsy|scan|treatment|chemo) (?:does not|doesnt|will not|wont|would not|fails|goes wrong|kills me|"
+    r"takes me)(?: (?:go well|work|go right|come back clean|land|be benign|go as planned))?",
+    r"(?:hoping|hope|praying) (?:that )?i (?:do not|dont|will not|wont|never) (?:wake up|make it|come out of it|survive)",
+)
+add(
+    "family.burden_better_off",
+    BURDEN,
+    (SUICIDE, HOPELESSNESS),
+    r"(?:my \w+|they|he|she|everyone|everybody) (?:would|d|will|are|is) (?:all )?be (?:so much |much |a lot |way )?"
+    r"(?:better off|happier|safer) (?:with|living with) (?:someone else|their (?:dad|mom|father|mother|other parent|"
+    r"grandparents)|anyone (?:else|but me)|a better \w+)",
+)
+add(
+    "family.hopeless_change",
+    HOPELESS,
+    HOPELESSNESS,
+    r"(?:nothing|anything) (?:is |will )?(?:ever )?(?:going to )?(?:change|get better|improve|be different) for me",
+    r"(?:nothing|anything) is (?:ever )?going to (?:change|get better|improve)(?= *(?:[,.]|$|for me))",
+    r"(?:do not|dont|can not|cant) (?:really )?(?:think|believe|see how|feel like) anything (?:is |will )?(?:ever )?(?:going to )?"
+    r"(?:change|get better|improve|be different|work out)(?= *(?:[,.]|$|for me))",
+)
+add(
+    "family.violence_now",
+    VIOLENCE_NOW,
+    VIOLENCE,
+    r"(?:has|holding|is holding|pointing|pointed|put|is pointing|got) (?:a|the|his|her|their) (?:gun|knife|pistol|blade|rifle|"
+    r"shotgun) (?:to|at|against|on) (?:my|our|her|his|their|the kids s|my \w+ s) (?:head|throat|neck|chest|face|temple)",
+    r"(?:someone|somebody|a man|a guy|some guy|a stranger|people|they|he|she) (?:just )?(?:broke|is breaking|are breaking|"
+    r"broken|is trying to break|are trying to break) in(?:to)? (?:\w+ ){0,3}?(?:right now|now|rn|and (?:is|are|s) (?:still )?"
+    r"(?:in|inside|here))",
+    r"(?:someone|somebody|stranger|intruder|some guy|some man) (?:is|s) (?:in|inside) (?:the|my|our) (?:house|apartment|home|room)"
+    r"(?= *(?:[,.]|$|right now|now|rn|and))",
+)
+add(
+    "family.reunion",
+    PASSIVE,
+    SUICIDE,
+    # joining the dead: "join my brother in heaven", "see mom again soon" (when mom is gone)
+    r"(?:join|be with|see|meet|reunite with|be reunited with|go be with|go to) (?:my |our )?(?:\w+ ){0,2}?(?:in heaven|"
+    r"on the other side|in the afterlife|up there|beyond)(?= *(?:[,.]|$|tonight|today|soon|again|where))",
+    unless=r"someday|some day|one day|when (?:it is|its) my time|when i am old|old age|funeral|grief|grieving|miss (?:him|her|them) "
+    r"so much but|church|bible|sermon|faith",
+)
+add(
+    "family.letting_go",
+    PASSIVE,
+    SUICIDE,
+    r"(?:i am|im|i m|i will|i ll|i am going to|finally|just) (?:be )?(?:letting go|let go|giving up|give up|tapping out|tap out|"
+    r"checking out|clocking out)(?= *(?:[,.]|$|tonight|today|now|for good|forever|on (?:life|everything|living)))",
+    unless=r"resentment|anger|control|grudge|the past|of (?:it|that|him|her|them|the|my)|hotel|airbnb|library|work|shift|"
+    r"job|lol|haha",
+)
+add(
+    "family.no_one_deal",
+    FAREWELL,
+    SUICIDE,
+    r"(?:nobody|no one|noone|you|yall|you all|everyone|anyone|my family) (?:will|ll|is going to|are going to) (?:not |never )?"
+    r"(?:have|need) to (?:deal with|worry about|put up with|take care of|look after|carry) me (?:after (?:this|tonight|today|"
+    r"the weekend|this weekend|tomorrow|friday|saturday|sunday)|anymore|any more|ever again|much longer|soon)",
+    subject="self",
+)
+add(
+    "family.methods_unsaid",
+    ACT,
+    SUICIDE,
+    r"(?:make|making|made) it (?:look|seem) like an accident",
+    r"(?:gas|oven|stove|engine|car|motor|grill|generator) (?:is |s )?(?:on|running|turned on) (?:and|with) (?:\w+ ){0,3}?"
+    r"(?:closed|shut|sealed|taped) (?:up )?(?:all )?(?:the |my )?(?:windows|doors|door|vents|garage)",
+    r"(?:closed|shut|sealed|taped) (?:up )?(?:all )?(?:the |my )?(?:windows|doors|door|vents) (?:\w+ ){0,3}?(?:and )?"
+    r"(?:turned on|left on|lit|opened) (?:the )?(?:gas|oven|stove|charcoal|grill|engine)",
+    r"(?:charcoal|grill|bbq|barbecue|briquettes|generator) (?:\w+ ){0,3}?(?:in|inside|into) (?:the|my) (?:bathroom|bedroom|"
+    r"room|car|tent|closet)(?! (?:for|to) (?:cook|grill|bbq))",
+    subject="self",
+    unless=r"book|novel|movie|show|episode|plot|story|writing|insurance|lawyer|crash|wreck|accidentally|by accident",
+)
+add(
+    "family.means_ready",
+    MEANS_AT_HAND,
+    SUICIDE,
+    r"(?:put|hung|tied|set|rigged|fixed|threw) (?:up )?(?:a|the|my) (?:rope|noose|belt|cord|extension cord) (?:up )?(?:in|over|"
+    r"from|on|around|to) (?:the|a|my) (?:garage|closet|beam|rafter|rafters|ceiling|fan|ceiling fan|hook|door|doorframe|tree|"
+    r"branch|railing|pipe|shower rod|closet rod|banister|stairs)",
+    r"(?:filled|running|ran|drew|drawing|run) (?:the|a|my) (?:tub|bath|bathtub) (?:\w+ ){0,4}?(?:<MEANS>)",
+    r"(?:crushed|crushing|crush|ground up|dissolved|dissolving|mixed) (?:up )?(?:all |all of )?(?:my |the |his |her )?"
+    r"(?:<PILLS>) (?:up )?(?:in|into) (?:a|the|my) (?:glass|cup|drink|water|bottle|juice|vodka)",
+    r"(?:<PILLS>) (?:\w+ ){0,2}?crushed (?:up )?(?:in|into) (?:a|the|my) (?:glass|cup|drink|water|bottle)",
+    unless=r"applesauce|pudding|yogurt|my (?:son|daughter|kid|baby|grandma|grandpa|dog|cat) s|swallow pills|trouble swallowing|"
+    r"vet|doctor said|pharmacist said|tree swing|tire swing|hammock|clothesline|camping|tent",
+)
+add(
+    "family.safe_code",
+    MEANS_AT_HAND,
+    SUICIDE,
+    r"(?:know|have|got|found|figured out|guessed|cracked) the (?:code|key|keys|combination|combo)(?= *(?:[,.]|$|to|for|now))",
+    needs="weapon",
+    subject="self",
+)
+add(
+    "family.stares",
+    IMPLICIT,
+    SUICIDE,
+    r"(?:staring|stare|stared|looking|keep looking|keep staring) at (?:the |my |his |her )?(?:\w+ ){0,2}?"
+    r"(?:<MEANS>|gun safe|noose|bridge|tracks|ledge|bottle of (?:<PILLS>))(?= *(?:[,.]|$|and|again|for|all|tonight))",
+    subject="self",
+    alone=True,
+)
+add(
+    "family.swallow_all",
+    ACT,
+    (SUICIDE, OVERDOSE),
+    r"(?:<INTENT>) (?:<ADV>)?(?:swallow|down|chug|take|eat|od on|overdose on) (?:all|the whole|every|everything|the rest|"
+    r"an entire|all of|\d+)(?: \w+){0,3}? (?:<PILLS>|bottle|pack|packs|box|boxes|them)(?! (?:with (?:food|breakfast|"
+    r"dinner|lunch|water|a meal)|on time|as prescribed|like (?:the|my) doctor))",
+    subject="self",
+    intent=True,
+)
+add(
+    "family.bleeding",
+    SH_SEVERE,
+    SELF_HARM,
+    r"(?:can not|cant|could not|couldnt|will not|wont|does not|doesnt|is not|isnt) (?:get (?:it|the bleeding) to )?"
+    r"(?:stop|stopping) (?:the )?bleeding",
+    r"(?:bleeding|blood) (?:will not|wont|does not|doesnt|is not|isnt) (?:stop|stopping|slowing)",
+    needs="sh_context",
+)
+add(
+    "family.giving_up",
+    HOPELESS,
+    HOPELESSNESS,
+    r"(?:giving up|give up|gave up) on (?:everything|life|myself|it all|living|getting better|recovery)",
+    r"(?:what is|whats|what s) (?:even )?the (?:point|use) (?:of|in) (?:living|life|going on|trying|being alive|existing|"
+    r"any of (?:this|it))",
+    r"(?:tired|exhausted|sick|worn out) (?:of|from) (?:fighting|fighting my own (?:brain|mind|head)|trying|struggling|"
+    r"being (?:me|this way|like this))(?= *(?:[,.]|$|every|all|so|and|anymore))",
+)
+add(
+    "family.secret_goodbye",
+    FAREWELL,
+    SUICIDE,
+    r"(?:said|say|saying) (?:goodbye|bye) (?:to (?:\w+ ){1,3}?)?without (?:her|him|them|anyone|anybody|my \w+) "
+    r"(?:knowing|realizing|realising|noticing)",
+    subject="self",
+)
+add(
+    "family.violence_armed",
+    VIOLENCE_NOW,
+    VIOLENCE,
+    r"(?:has|got|pulled|took|is waving|waving|brought|grabbed|is holding|holding) (?:out )?(?:the|a|his|her|their) (?:gun|guns|"
+    r"shotgun|rifle|pistol|knife|machete|bat|axe)(?: out)?(?= *(?:[,.]|$|and|right now|now|he|she|they|again))",
+    r"(?:we are|we re|were|i am|im|i m) hiding (?:from (?:him|her|them|my \w+)|in (?:the|my|a) (?:closet|bathroom|room|basement|"
+    r"attic|car))",
+    needs="violence_context",
+    unless=r"range|hunt\w*|deer|duck|season|cleaning|clean it|kitchen|cook\w*|chef|fishing|camping|game|hide and seek|"
+    r"hide and go seek|surprise party|birthday",
+)
+add(
+    "family.mass_violence",
+    VIOLENCE_INTENT,
+    VIOLENCE,
+    r"(?:shoot up|shooting up|shoot it up|bomb|bombing|blow up|blowing up) (?:the|his|her|my|their|a|our) (?:school|work|office|"
+    r"church|mall|class|classroom|party|store|job|workplace|campus|building)(?! (?:play|musical|game|photos?|pictures?|"
+    r"portraits?|yearbook|video|film|dance|concert|show|chat|group chat|with (?:texts|messages|memes)))",
+    unless=r"photo\w*|pictures?|video|film\w*|movie|music video|hoops|basketball|scene|commercial|wedding|portraits?|"
+    r"the breeze|the shit",
+)
+add(
+    "family.car_hose",
+    ACT,
+    SUICIDE,
+    r"(?:hose|tube|pipe|vacuum hose) (?:\w+ ){0,3}?(?:in|into|through|from|to) (?:the |my )?(?:exhaust|tailpipe|tail pipe)",
+    r"(?:hose|tube|vacuum hose) (?:\w+ ){0,3}?(?:in|into|through) (?:the |my )?(?:car |truck )?window(?= *(?:[,.]|$|and))",
+    r"(?:in|inside) (?:the|my) (?:car|truck) (?:\w+ ){0,4}?(?:engine|motor) (?:on|running)(?: ,)? (?:\w+ ){0,3}?"
+    r"(?:windows? (?:up|shut|closed)|garage|hose|tape)",
+    subject="self",
+)
+add(
+    "family.scheduled",
+    IMPLICIT,
+    SUICIDE,
+    r"(?:texts|messages|emails|posts|letters|videos) (?:that |which )?(?:will|ll|are going to|is going to) (?:send|go out|post|"
+    r"be sent|publish) (?:tomorrow|in the morning|after|when|once|at)",
+    r"scheduled (?:\w+ ){0,2}?(?:texts|messages|emails|posts|goodbyes|them) (?:to (?:send|go out|post)|for (?:tomorrow|after|"
+    r"the morning))",
+    subject="self",
+    alone=True,
+    unless=r"remind\w*|potluck|meeting|birthday|appointment|event|party|marketing|newsletter|work|class|school|shift|"
+    r"customers?|clients?|team",
+)
+add(
+    "family.tell_loved",
+    PREP,
+    SUICIDE,
+    r"(?:make sure|tell|let) (?:my )?(?:\w+ ){0,2}?(?:knows?|understands?) (?:that )?(?:i|her (?:mom|mother|dad|father|mama|"
+    r"papa)|his (?:mom|mother|dad|father|mama|papa)) (?:loved|love|always loved|am sorry|never meant|did my best|tried)",
+    subject="self",
+)
+add(
+    "family.means_pic",
+    MEANS_AT_HAND,
+    SUICIDE,
+    r"(?:sent|posted|texted|snapped|showed) (?:me |us |everyone )?(?:a |her |his )?(?:pic|picture|photo|video|snap) of "
+    r"(?:\w+ ){0,2}?(?:a noose|the noose|a rope|<PILLS>|a gun|the gun|a razor|a blade)",
+)
+add(
+    "family.wrists",
+    IMPLICIT,
+    SUICIDE,
+    r"(?:looking|look|staring|stare|stared|looked) at my (?:wrists|wrist|veins|neck|arms)(?= *(?:[,.]|$|and|again|tonight))",
+    subject="self",
+)
+add(
+    "family.passive2",
+    PASSIVE,
+    SUICIDE,
+    r"(?:hate|dread|dreading|hating) waking up(?= *(?:[,.]|$|every|each|in the|again|anymore))",
+    r"(?:nobody|no one|noone) would (?:even )?(?:come to|show up (?:to|at|for)|go to|cry at|notice) my (?:funeral|death|grave)",
+    r"(?:ones|thoughts|ideas|stuff|feelings) about (?:<ADV>)?(?:not being here|dying|ending it|not existing|killing "
+    r"myself|suicide|not waking up)",
+    unless=r"alarm|early|shift|5 ?am|6 ?am|lol|haha|coffee",
+)
+add(
+    "family.hopeless2",
+    HOPELESS,
+    HOPELESSNESS,
+    r"feel like i (?:am|m) (?:drowning|sinking|suffocating|dying inside|falling apart)(?= *(?:[,.]|$|and|inside|every))",
+    r"(?:have not|havent|not) (?:left|gotten out of|got out of) (?:my )?(?:bed|room|apartment|house) (?:in|for) "
+    r"(?:\d+|two|three|four|five|days|a week|weeks)",
+    r"(?:can not|cant) keep (?:doing|going on like) this(?= *(?:[,.]|$|anymore|any more))",
+    unless=r"flu|sick|covid|fever|cold|injur\w*|surgery|broke|broken|snow|storm|gaming|binge\w*|quarantin\w*|commute|job|"
+    r"schedule|diet",
+)
+add(
+    "family.relapse",
+    RELAPSE,
+    SUBSTANCE,
+    r"(?:went|gone|going|go) back out(?= *(?:[,.]|$|after|again|last|yesterday|this|over))",
+    r"(?:get|buy|score|find|grab|cop) (?:some |more )?(?:<DRUG>|<PILLS>|<BOOZE>|a bag|a bottle) without (?:my )?(?:\w+ )?"
+    r"(?:knowing|finding out|noticing|seeing)",
+    subject="self",
+)
+add(
+    "family.housing_notice",
+    HOUSING_LOSS,
+    HOUSING,
+    r"(?:\d+|thirty|sixty|ninety|three|five|ten|fourteen) day (?:notice|eviction)",
+    r"notice to (?:vacate|quit|leave)",
+    unless=r"work|job|boss|schedule|shift|employer|hr|resign\w*|put in|two weeks|contract|gym|membership",
+)
+add(
+    "family.starve",
+    SH,
+    SELF_HARM,
+    r"(?:starve|starving|starved|punish|punishing) (?:<SELF>)(?! to death)(?= *(?:[,.]|$|when|if|because|again|by|for|all))",
+    subject="self",
+)
+add(
+    "family.place_reached",
+    LOCATION,
+    SUICIDE,
+    # the writer at or arrived at a place to fall from, with words between: "i'm outside on the ledge", "writing this
+    # from the bridge", "just drove to the cliffs"
+    r"(?<=i am )(?:\w+ ){0,3}?(?:on|at|from|by) (?:the |a |this |that |my )?(?:\w+ )?(?:ledge|edge|railing|rooftop|roof|"
+    r"overpass|cliff|cliffs|quarry|tracks|train tracks|parapet)(?: of (?:my|the|a) \w+)?(?= *(?:[,.]|$|and|right now|now|"
+    r"again|alone|tonight))",
+    r"(?:writing|typing|texting) (?:this|you) (?:from|on) (?:the |a |this |that )?(?:\w+ )?(?:bridge|ledge|roof|rooftop|cliff|"
+    r"overpass|tracks|edge)",
+    r"(?:drove|walked|went|came|got|made it|am|i am) (?:out |up |down )?(?:to|at) (?:the|a) (?:cliffs|cliff|quarry|tracks|"
+    r"overpass|bridge)(?= *(?:[,.]|$))",
+    subject="self",
+)
+add(
+    "family.final_words",
+    IMPLICIT,
+    SUICIDE,
+    r"(?:the )?end of the (?:road|line) for me",
+    r"i (?:made|have made) sure of it(?= *(?:[,.]|$))",
+    r"(?:if|when|by the time) (?:you are|you re|youre|anyone is|someone is|you all are) reading this",
+    r"(?:is|s) my (?:last|final) (?:day|night)(?= *(?:[,.]|$|on earth|alive|here))",
+    subject="self",
+    alone=True,
+    unless=r"work|job|shift|school|class|semester|internship|vacation|trip|the sober house|rehab|detox|treatment|hospital|"
+    r"congrats|lol|haha|post|thread|blog|newsletter",
+)
+add(
+    "family.no_more_pain",
+    FAREWELL,
+    SUICIDE,
+    r"no more (?:pain|suffering|hurting|struggling|fighting|of this) (?:after|by|from|starting) (?:tonight|today|tomorrow|"
+    r"this weekend|midnight|morning)",
+    subject="self",
+)
+add(
+    "family.soft_words",
+    SOFT_PREP,
+    SUICIDE,
+    r"(?:please )?(?:do not|dont) (?:be sad|cry for me|blame yourself|be mad at me|hate me|miss me)(?= *(?:[,.]|$|for|about|okay))",
+    r"(?:love you|love ya|love u)(?= *(?:[,.]|$|all|guys|so much|always|forever))",
+    r"(?:goodbye|bye) (?:mom|mum|dad|mama|papa|mommy|daddy|sis|bro|everyone|world|all)(?= *(?:[,.]|$))",
+)
+add(
+    "family.under_water",
+    ACT,
+    SUICIDE,
+    r"(?:going|go|stay|staying|stayed|put my head|putting my head|hold myself|holding myself) under (?:the )?(?:water|surface)"
+    r"(?: \w+){0,5}? (?:and (?:staying|stay|not coming up|not come up)|until|till|for good|forever)",
+    subject="self",
+)
+add(
+    "family.poison",
+    OD_ACT,
+    OVERDOSE,
+    r"(?:drank|chugged|swallowed|drinking|downed|drink|drunk|took) (?:some |a bottle of |a cup of |a glass of |the |half a bottle of )?"
+    r"(?:antifreeze|bleach|rat poison|poison|drain cleaner|windshield (?:wiper )?fluid|pesticide|weed killer|lighter fluid|"
+    r"gasoline|lye)",
+)
+add(
+    "family.passive3",
+    PASSIVE,
+    SUICIDE,
+    r"(?:would not|wouldnt|would not really) be (?:so |that |the worst |such a |too )?bad(?: thing)? (?:to|if i) (?:<ADV>)?"
+    r"(?:not be here|die|died|not wake up|did not wake up|disappear|disappeared|be gone|was gone|not exist)",
+    r"(?:wish|hope|hoping|pray) (?:i would|i d|i|to) (?:just )?(?:get|got) (?:in|into|hit by) (?:an |a )?(?:accident|crash|"
+    r"wreck|car|bus|truck)",
+    r"(?:do not|dont) care (?:whether|if) i (?:wake up|live|die|make it)",
+    unless=r"lol|lmao|haha|jk|kidding|insurance|day off",
+)
+add(
+    "family.burden2",
+    BURDEN,
+    (SUICIDE, HOPELESSNESS),
+    r"(?:would|d|will) be (?:so )?(?:relieved|happier|better off|fine|okay|ok|glad|free) if i (?:was|were|am|m) "
+    r"(?:gone|dead|not here|not around|gone for good)",
+    r"(?:i am|im|i m|just) (?:such )?a waste of (?:space|air|oxygen|everyone s time|everyones time|everybody s time|"
+    r"your time|their time|money)",
+)
+add(
+    "family.hopeless3",
+    HOPELESS,
+    HOPELESSNESS,
+    r"(?:the|what the) point (?:of|in) (?:any of )?(?:this|it all|anything|life|living|going on)(?= *(?:[,.]|$|is|anymore))",
+    r"(?:can not|cant|do not|dont) see (?:any |a |some )?way (?:this|it|things|out|forward|that this|that things) "
+    r"(?:gets?|will|could|is|ever)?",
+)
+add(
+    "family.housing2",
+    HOUSING_LOSS,
+    HOUSING,
+    r"(?:living|staying|sleeping) (?:in|at|out of) (?:a|the|my|our) (?:motel|car|shelter|tent|van)(?! (?:for (?:the|a) "
+    r"(?:trip|weekend|conference|night|wedding)))",
+    subject="self",
+    unless=r"vacation|trip|conference|road trip|camping|festival|wedding|tournament|fun|lol|haha",
+)
+add(
+    "family.voices",
+    PSYCHOSIS_SIGN,
+    PSYCHOSIS,
+    r"(?:shadows|walls|tv|television|radio|trees|birds|things|people on tv|the news) (?:\w+ ){0,3}?(?:are |is |keep |started )?"
+    r"(?:talking|whispering|speaking|sending messages|sending signals) to me",
+)
+add(
+    "family.threat_now",
+    VIOLENCE_NOW,
+    VIOLENCE,
+    r"(?:screaming|yelling|saying|shouting) (?:that )?(?:he|she|they) (?:is|s|are|re) (?:going to|gonna) (?:cut|stab|shoot|kill|"
+    r"hurt|beat) (?:me|us|her|him|my \w+)",
 )
 
 VOCABULARY = EN.vocabulary()

@@ -21,7 +21,7 @@ from alongside.safety.escalation.selectors import zone_of
 if TYPE_CHECKING:
     from alongside.accounts.models import User
 
-WEEKS = 8
+WEEKS = 9
 
 
 def seed_demo(*, users: dict[str, User], rng: random.Random) -> None:
@@ -41,10 +41,11 @@ def seed_demo(*, users: dict[str, User], rng: random.Random) -> None:
 
 
 def _rota(sam: Membership, dana: Membership) -> None:
-    """Week-long shifts from last Monday at 9am, local time, so someone is always on call."""
+    """Week-long shifts from Monday 9am to Monday 9am, local time, so someone is always on call."""
     zone = zone_of(sam)
     today = timezone.now().astimezone(zone).date()
-    monday = today - timedelta(days=today.weekday())
+    # From the Monday before last, so that early on a Monday someone is still on call.
+    monday = today - timedelta(days=today.weekday() + 7)
     rows = []
     for week in range(WEEKS):
         start = datetime.combine(monday + timedelta(weeks=week), time(9), tzinfo=zone)

@@ -13,6 +13,7 @@ from hypothesis import strategies as st
 
 from alongside.safety.detector import LEVELS, Screening, screen
 from alongside.safety.detector import engine as engine_module
+from alongside.safety.detector.anchors import max_tokens
 from alongside.safety.detector.lexicon import find_all
 from alongside.safety.detector.normalize import analyse
 
@@ -251,6 +252,157 @@ def test_categories_name_what_was_found():
     assert screen("i relapsed yesterday").categories == ("substance_use",)
 
 
+def test_a_past_verb_inside_the_words_dates_them():
+    # "wanted to die" is told in the past, and the writer says they are well now.
+    text = "I had a dark period after my divorce, wanted to die most days. I'm doing well now."
+    assert screen(text).level == "none"
+    assert screen("i wanted to die all weekend").level == "concern"
+
+
+def test_spanish_imperfect_tells_a_habit_that_is_over():
+    text = "en mi adolescencia me cortaba y pensaba en suicidarme; hoy tengo 40 y una vida tranquila"
+    assert screen(text, "es").level == "none"
+
+
+def test_thinking_about_is_a_thought_not_intent():
+    assert screen("i've been thinking about suicide a lot lately").level == "concern"
+
+
+def test_two_rules_on_the_same_words_are_one_weak_signal():
+    assert screen("Took my meds, ate breakfast, went for a walk. small wins").level == "none"
+    assert screen("put my affairs in order, updated my will. just waiting now").level == "urgent"
+
+
+def test_abuse_needs_the_writer_as_the_one_it_is_done_to():
+    assert screen("My wife screams at me and threw a plate at me last week").level == "concern"
+    assert screen("he broke my arm last year and i still live with him").level == "concern"
+    assert screen("took my meds and my vitamins").level == "none"
+
+
+def test_a_laugh_makes_a_death_wish_hyperbole_unless_something_else_is_wrong():
+    assert screen("this cold is so bad i want to die lmao, someone bring me soup").level == "none"
+    assert screen("qué flojera el lunes, me quiero morir jaja", "es").level == "none"
+    assert screen("i want to die lol nobody cares about me").level == "concern"
+
+
+def test_someone_elses_crisis_told_as_handled_is_not_a_danger_now():
+    text = (
+        "Today a guy at the drop-in told me he'd been thinking of ending it. We called the crisis team "
+        "together and he's getting support."
+    )
+    assert screen(text).level == "none"
+
+
+def test_a_quoted_song_line_is_the_songs_not_the_writers():
+    assert screen("la canción dice 'quiero morir en tus brazos' y me encanta", "es").level == "none"
+    assert screen("can't stop listening to that song that goes 'i wanna die young'").level == "none"
+
+
+def test_quotation_marks_end_a_clause():
+    text = "my friend sent a pic of pills and said 'goodbye everyone' and now shes not answering"
+    assert screen(text).level == "urgent"
+    assert analyse("he said 'bye' ok").quoted
+
+
+def test_doubled_letters_are_only_undone_towards_risk_words():
+    assert analyse("that's odd").tokens[-1] == "odd"
+    assert analyse("a peer").tokens[-1] == "peer"
+    assert analyse("i want to diee").tokens[-1] == "die"
+    assert screen("when i was a teen i tried to kill myself, now i help others").level == "none"
+
+
+def test_being_at_a_height_right_now_is_urgent_and_an_errand_there_is_not():
+    assert screen("i'm standing on the overpass by the mall rn").level == "urgent"
+    assert screen("i'm on the roof fixing the gutters right now").level == "none"
+    assert screen("heading to the bridge for the fireworks tonight").level == "none"
+
+
+def test_plus_and_ampersand_join_like_and():
+    assert analyse("pills + the wine").tokens == ["pills", "and", "the", "wine"]
+    assert screen("took the whole blister pack of my sleeping tablets + the wine").level == "urgent"
+
+
+def test_fear_of_losing_housing_is_still_a_housing_concern():
+    assert screen("im scared my landlord is going to change the locks while im at work").level == "concern"
+
+
+def test_an_honest_no_to_a_reported_question_is_a_denial():
+    text = "the nurse asked whether i'd thought about suicide and honestly i haven't"
+    assert screen(text).level == "none"
+
+
+def test_giving_away_paraphernalia_in_recovery_is_not_a_preparation():
+    assert (
+        screen("finally gave away my old bong to my cousin, dont need it anymore in recovery").level == "none"
+    )
+
+
+# --------------------------------------------------------------------------- families of wording (2026-11-23, round 2)
+
+
+def test_one_preparation_on_its_own_is_worth_a_look():
+    assert screen("i won't be here for my birthday").level == "concern"
+    assert screen("picked the date for the wedding!! june 14th").level == "none"
+
+
+def test_a_bare_tonight_turns_a_decision_into_a_plan():
+    assert screen("i've made up my mind. tonight.").level == "urgent"
+    assert screen("i've decided. tonight i'm telling my sponsor everything").level == "none"
+
+
+def test_knowing_how_and_when_is_a_plan_on_its_own():
+    assert screen("i'm not scared anymore. i know exactly how and when").level == "urgent"
+    assert screen("i know exactly how and when i'm going to tell my boss").level == "none"
+
+
+def test_a_goodbye_written_to_the_reader_is_the_writers():
+    text = "i need you to know none of this is your fault. i love you. goodbye"
+    assert screen(text).level == "urgent"
+
+
+def test_a_method_can_be_told_without_naming_it():
+    assert (
+        screen("going down to the beach tonight and im gonna keep walking till my feet don't touch").level
+        == "urgent"
+    )
+    assert screen("the gas is on and i closed all the windows").level == "urgent"
+    assert screen("i'm at the beach right now with my sister and the water is perfect").level == "none"
+
+
+def test_an_overdose_can_be_told_as_an_amount_or_a_place():
+    assert (
+        screen("took everything in the medicine cabinet about an hour ago. i'm so sleepy").level == "urgent"
+    )
+    assert screen("already swallowed half of them. idk if i should take the rest").level == "urgent"
+    assert (
+        screen("took everything out of the cabinet to clean it, found cough syrup from 2019 lol").level
+        == "none"
+    )
+    assert screen("took a whole bottle of water to the park and still ran out").level == "none"
+
+
+def test_spanish_farewells_and_their_ordinary_twins():
+    assert screen("perdónenme por todo, esta es mi despedida. los quiero mucho", "es").level == "urgent"
+    assert screen("me despido del grupo por unas semanas porque me voy de viaje", "es").level == "none"
+    assert screen("compré una soga para el columpio de los niños", "es").level == "none"
+
+
+def test_a_long_run_on_sentence_is_matched_in_windows_with_the_same_result(monkeypatch):
+    text = " ".join(
+        [
+            "i took extra of my anxiety meds to knock myself out lowkey wish a truck would hit me",
+            "this headache is killing me i'm going to kill this workout my roommate od'd and she won't wake up",
+            "killing time before my meeting starts left notes for the whole team before my vacation",
+            "i want to hurt myself but i won't running the car in the garage with the door shut",
+        ]
+        * 3
+    )
+    assert len(analyse(text).tokens) >= engine_module._LONG
+    windowed = screen(text)
+    monkeypatch.setattr(engine_module, "_WINDOW", 10**6)
+    assert screen(text) == windowed
+
+
 # --------------------------------------------------------------------------- engineering properties
 
 
@@ -269,10 +421,36 @@ def test_never_raises_on_word_like_text(text):
     assert screen(text, "es").level in LEVELS
 
 
+# Characters that tend to break text handling: lone surrogates, combining marks, zero-width and
+# direction marks, fullwidth letters, emoji joined with ZWJ, ligatures, control characters, quotes.
+_ODD = st.one_of(
+    st.characters(min_codepoint=0xD800, max_codepoint=0xDFFF),
+    st.characters(min_codepoint=0x0300, max_codepoint=0x036F),
+    st.sampled_from(["\u200b", "\u200d", "\u202e", "\ufeff", "\u2028", "\x00", "\x1c", "\x85", "\r"]),
+    st.characters(min_codepoint=0xFF01, max_codepoint=0xFF5E),
+    st.sampled_from(["👨‍👩‍👧", "💀", "😂", "ﬁ", "ǅ", "İ", "ß", "'", "‘", "’", '"', "«", "&", "+", "-", "…"]),
+    st.sampled_from(["kill", "myself", "die", "me", "quiero", "morir", "i", "am", " ", ".", ",", "\n"]),
+)
+
+
+@settings(max_examples=300, deadline=None, database=None)
+@given(st.lists(_ODD, max_size=120).map("".join), st.sampled_from(["en", "es", "es-MX", "fr", "", "EN_gb"]))
+def test_never_raises_on_odd_unicode_and_returns_a_valid_screening(text, locale):
+    result = screen(text, locale)
+    assert result.level in LEVELS
+    assert all(isinstance(reason, str) for reason in result.reasons)
+    assert list(result.categories) == sorted(set(result.categories))
+    assert result == screen(text, locale)
+
+
 def test_derived_stems_never_skip_a_match():
-    """Every part's index stems must occur in any text it matches, or the index would hide matches."""
-    with open(_EVAL_FILE, encoding="utf-8") as handle:
-        texts = [json.loads(line)["text"] for line in handle]
+    """Every part's index stems must occur in any text it matches, its first word must be one it is
+    indexed by, and the match must cover no more tokens than max_tokens says, or the index would hide
+    matches (checked on every labelled set)."""
+    texts = []
+    for path in sorted(_EVAL_FILE.parent.glob("screening_*.jsonl")):
+        with open(path, encoding="utf-8") as handle:
+            texts += [json.loads(line)["text"] for line in handle if line.strip()]
     texts += URGENT + CONCERN + NONE
     for text in texts:
         doc = analyse(text)
@@ -285,6 +463,9 @@ def test_derived_stems_never_skip_a_match():
                         part.regex.pattern[:80],
                         text,
                     )
+                bound = max_tokens(part.regex)
+                if bound is not None:  # the span _hits allows for the part's stem must hold the match
+                    assert last - first <= bound, (part.regex.pattern[:80], text)
                 if part.first is not None:
                     head = words[0]
                     assert any(head == s if exact else head.startswith(s) for s, exact in part.first), (

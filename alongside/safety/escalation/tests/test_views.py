@@ -131,14 +131,15 @@ def test_staff_see_a_warning_when_nobody_is_on_call(harbor: Organization, sam: P
 def test_supervisors_add_shifts_and_participants_see_who_is_on_call(
     harbor: Organization, sam: Persona, riley: Persona, alex: Persona
 ) -> None:
-    today = timezone.localdate()
+    # From yesterday midnight for three days: covers now whatever the time zones.
+    yesterday = timezone.localdate() - timedelta(days=1)
     response = sam.client().post(
         reverse("on_call"),
         {
             "member": riley.membership.pk,
-            "day": today.isoformat(),
+            "day": yesterday.isoformat(),
             "start": "00:00",
-            "hours": "48",
+            "hours": "72",
             "tier": "1",
             "repeat_weeks": "0",
         },
