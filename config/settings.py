@@ -170,7 +170,8 @@ if REDIS_URL:
     }
     CACHES = {"default": {"BACKEND": "django.core.cache.backends.redis.RedisCache", "LOCATION": REDIS_URL}}
 else:
-    CHANNEL_LAYERS = {"default": {"BACKEND": "channels.layers.InMemoryChannelLayer"}}
+    # One process: an in-process layer whose cost per delivery does not grow with connections.
+    CHANNEL_LAYERS = {"default": {"BACKEND": "alongside.core.channel_layer.InProcessChannelLayer"}}
     CACHES = {
         "default": {
             "BACKEND": "django.core.cache.backends.db.DatabaseCache",

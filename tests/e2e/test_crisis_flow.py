@@ -84,6 +84,13 @@ def test_urgent_words_bring_help_and_a_live_alert_that_the_supervisor_acknowledg
     for step in ("Detected", "Alert sent", "Opened", "Said they are safe right now", "Acknowledged"):
         expect(timeline).to_contain_text(step)
 
+    sam_page.get_by_role("link", name="All crisis alerts").click()
+    expect(sam_page.get_by_role("heading", name="Crisis alerts")).to_be_visible()
+    assert_accessible(sam_page)
+    sam_page.goto(asgi_server + "/crisis/on-call/")
+    expect(sam_page.get_by_role("heading", name="On call now")).to_be_visible()
+    assert_accessible(sam_page)
+
     # Riley is told who is responding, live as well.
     riley_page.reload()
     expect(riley_page.locator("#crisis-alerts")).not_to_contain_text("Jordan needs someone now")
