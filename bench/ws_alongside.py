@@ -14,8 +14,11 @@ WebSocket routes, plus consumers that exist only in the benchmark:
 
 from __future__ import annotations
 
+import gc
 import itertools
 import os
+import sys
+import time
 from datetime import UTC, datetime
 from typing import Any
 
@@ -35,6 +38,25 @@ from alongside.conversations.consumers import ConversationConsumer  # noqa: E402
 from config.websockets import websocket_urlpatterns  # noqa: E402
 
 sequence = itertools.count(1)
+
+
+def _log_long_collections() -> None:
+    """Write each garbage collection that stops the server for 5 ms or more to its log, which
+    the benchmark reads: a full collection of a Django process's heap is a stall of its own."""
+    started = [0.0]
+
+    def callback(phase: str, info: dict[str, Any]) -> None:
+        if phase == "start":
+            started[0] = time.perf_counter()
+        elif (pause := (time.perf_counter() - started[0]) * 1000) >= 5:
+            print(
+                f"bench-gc generation={info['generation']} pause_ms={pause:.1f}", file=sys.stderr, flush=True
+            )
+
+    gc.callbacks.append(callback)
+
+
+_log_long_collections()
 
 
 class ChatWithoutStorageConsumer(AsyncJsonWebsocketConsumer):
@@ -129,3 +151,8 @@ application = ProtocolTypeRouter(
         "websocket": AllowedHostsOriginValidator(AuthMiddlewareStack(URLRouter(routes))),
     }
 )
+if os.environ.get("BENCH_GC_FREEZE"):
+    # What a server could do once started: move everything loaded so far out of the collector's
+    # reach, so that full collections only walk what the connections themselves allocate.
+    gc.collect()
+    gc.freeze()

@@ -17,13 +17,14 @@ from alongside.accounts.models import Membership
 from alongside.conversations import selectors, services
 from alongside.conversations.models import Conversation
 from alongside.core.access import Access
+from alongside.core.consumers import DirectDispatch
 from alongside.core.roles import Role
 
 CLOSE_DENIED = 4403
 CATCH_UP_LIMIT = 500
 
 
-class ConversationConsumer(AsyncJsonWebsocketConsumer):
+class ConversationConsumer(DirectDispatch, AsyncJsonWebsocketConsumer):
     """`ws/conversations/<id>/`: only the participant and their current peer supporter (a
     past conversation is read-only for the participant; anyone else is refused with 4403)."""
 

@@ -2,13 +2,28 @@ from __future__ import annotations
 
 from typing import Any
 
+from channels.consumer import get_handler_name
 from channels.generic.websocket import AsyncJsonWebsocketConsumer
 
 from alongside.core.access import Access
 from alongside.core.notifications import user_group
 
 
-class NotificationConsumer(AsyncJsonWebsocketConsumer):
+class DirectDispatch:
+    """For consumers whose database work all goes through `database_sync_to_async` (which closes
+    stale connections around each call itself): handle each message without Channels' extra
+    hop into the shared database thread first (`aclose_old_connections` in `dispatch`). That
+    hop made every frame and every group event wait behind any database write in progress,
+    and capped fan-out at a few thousand deliveries a second (bench/bench_websockets.py)."""
+
+    async def dispatch(self, message: dict[str, Any]) -> None:
+        handler = getattr(self, get_handler_name(message), None)
+        if handler is None:
+            raise ValueError(f"No handler for message type {message['type']}")
+        await handler(message)
+
+
+class NotificationConsumer(DirectDispatch, AsyncJsonWebsocketConsumer):
     """Live in-app notifications for the signed-in person (new alerts, replies, reminders).
 
     Only the person's own group is joined, so nobody receives anyone else's notifications.

@@ -12,6 +12,7 @@ from django_scopes import scope, scopes_disabled
 
 from alongside.accounts.models import Membership
 from alongside.core.access import Access
+from alongside.core.consumers import DirectDispatch
 from alongside.core.roles import Role
 from alongside.groups import rooms
 from alongside.groups.models import SupportGroup
@@ -19,7 +20,7 @@ from alongside.groups.models import SupportGroup
 CLOSE_DENIED = 4403
 
 
-class RoomConsumer(AsyncJsonWebsocketConsumer):
+class RoomConsumer(DirectDispatch, AsyncJsonWebsocketConsumer):
     access = Access(roles=frozenset({Role.PARTICIPANT, Role.PEER, Role.SUPERVISOR}))
 
     async def connect(self) -> None:
