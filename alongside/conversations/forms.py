@@ -42,13 +42,13 @@ class SessionNoteForm(forms.Form):
         label=_("Follow-up due"), required=False, widget=forms.DateInput(attrs={"type": "date"})
     )
 
-    def __init__(self, *args: Any, participant: Any = None, **kwargs: Any) -> None:
+    def __init__(self, *args: Any, participant: Any = None, today: Any = None, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
         field = self.fields["goals"]
         assert isinstance(field, forms.ModelMultipleChoiceField)
         field.queryset = Goal.objects.filter(plan__participant=participant).order_by("created_at")
         if not self.is_bound:
-            self.fields["happened_on"].initial = timezone.localdate()
+            self.fields["happened_on"].initial = today or timezone.localdate()
 
 
 class CommentForm(forms.Form):

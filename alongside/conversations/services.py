@@ -312,6 +312,7 @@ def break_glass_open(*, conversation: Conversation, supervisor: Membership, reas
 
 def _clean_note(
     *,
+    today: date,
     happened_on: date,
     duration_minutes: int,
     contact_type: str,
@@ -323,7 +324,6 @@ def _clean_note(
     from alongside.plans.models import LifeArea
 
     problems: dict[str, list[str]] = {}
-    today = timezone.localdate()
     if happened_on > today:
         problems.setdefault("happened_on", []).append(_("A session note is for a contact that has happened."))
     if happened_on < today - timedelta(days=90):
@@ -366,7 +366,10 @@ def session_note_create(
     if author.pk != conversation.peer_id or not may_write(conversation, author):
         raise PermissionDenied
     life_areas = list(dict.fromkeys(life_areas or []))
+    from alongside.checkins.services import local_today
+
     _clean_note(
+        today=local_today(author.user),  # the peer's own date, in their time zone
         happened_on=happened_on,
         duration_minutes=duration_minutes,
         contact_type=contact_type,

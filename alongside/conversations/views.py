@@ -316,7 +316,11 @@ def session_note_new(request: HttpRequest, conversation_id: int) -> HttpResponse
     me = _me(request)
     access = selectors.conversation_access(me, conversation_id)
     conversation = access.conversation
-    form = SessionNoteForm(request.POST or None, participant=conversation.participant)
+    from alongside.checkins.services import local_today
+
+    form = SessionNoteForm(
+        request.POST or None, participant=conversation.participant, today=local_today(me.user)
+    )
     if request.method == "POST" and form.is_valid():
         data = form.cleaned_data
         try:

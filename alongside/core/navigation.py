@@ -40,6 +40,7 @@ BY_ROLE: dict[str, list[NavItem]] = {
         NavItem(_("Crisis alerts"), "incident_list"),
         NavItem(_("Asked for you"), "matching_peer_proposals"),
         NavItem(_("My matching profile"), "matching_peer_profile"),
+        NavItem(_("Safety plans shared with me"), "safety_plans_shared"),
         NavItem(_("Groups"), "groups_finder"),
         NavItem(_("Register a participant"), "participant_register"),
     ],

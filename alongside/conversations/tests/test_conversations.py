@@ -14,6 +14,7 @@ from django.urls import reverse
 from django_scopes import scope, scopes_disabled
 
 from alongside.accounts.models import Organization
+from alongside.checkins.services import local_today
 from alongside.conversations import selectors, services
 from alongside.conversations.models import Conversation, Message, MessageReport
 from alongside.core.models import AuditEvent, Notification
@@ -374,19 +375,17 @@ def test_session_notes_are_written_with_the_participant(
 ) -> None:
     from datetime import timedelta
 
-    from django.utils import timezone
-
     client = pat.client()
     response = client.post(
         reverse("session_note_new", args=[chat.pk]),
         {
-            "happened_on": timezone.localdate().isoformat(),
+            "happened_on": local_today(pat.user).isoformat(),
             "duration_minutes": "45",
             "contact_type": "phone",
             "life_areas": ["home", "employment"],
             "agreed": "Alex will call the housing office on Monday",
             "follow_up": "Ask how the call went",
-            "follow_up_due": (timezone.localdate() + timedelta(days=3)).isoformat(),
+            "follow_up_due": (local_today(pat.user) + timedelta(days=3)).isoformat(),
         },
     )
     assert response.status_code == 302
