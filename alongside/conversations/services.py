@@ -12,8 +12,6 @@ from dataclasses import dataclass
 from datetime import date, timedelta
 from typing import Any
 
-from asgiref.sync import async_to_sync
-from channels.layers import get_channel_layer
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
 from django.db.models import F
@@ -34,7 +32,7 @@ from alongside.conversations.models import (
     SessionNote,
 )
 from alongside.core.audit import audit_record
-from alongside.core.notifications import notification_send
+from alongside.core.notifications import group_send, notification_send
 from alongside.core.roles import OVERSIGHT_ROLES, Role
 from alongside.matching.models import PeerMatch
 from alongside.safety.screening import screen_text
@@ -85,6 +83,24 @@ def message_payload(message: Message, sender_name: str) -> dict[str, Any]:
     }
 
 
+def clean_message(client_id: str, body: str, *, limit: int) -> tuple[str, str]:
+    """A message's client id and text as they will be stored, or ValidationError: the id the
+    sender's device chose (letters, digits, - and _, up to 64) and non-empty text of at most
+    `limit` characters. Shared by conversations and group rooms."""
+    client_id = (client_id or "").strip()
+    if not CLIENT_ID.match(client_id):
+        raise ValidationError(_("This message has no valid id. Please reload the page and send it again."))
+    text = (body or "").strip()
+    if not text:
+        raise ValidationError(_("Write a message before sending."))
+    if len(text) > limit:
+        raise ValidationError(
+            _("A message can be up to %(max)s characters; this one has %(count)s.")
+            % {"max": limit, "count": len(text)}
+        )
+    return client_id, text
+
+
 def message_send(
     *,
     conversation: Conversation,
@@ -101,17 +117,7 @@ def message_send(
     stored with the message and urgent or concerning words go to crisis escalation. With
     `broadcast`, the message goes to the conversation's open connections after commit (the
     WebSocket consumer sends it itself)."""
-    client_id = (client_id or "").strip()
-    if not CLIENT_ID.match(client_id):
-        raise ValidationError(_("This message has no valid id. Please reload the page and send it again."))
-    text = (body or "").strip()
-    if not text:
-        raise ValidationError(_("Write a message before sending."))
-    if len(text) > MAX_MESSAGE:
-        raise ValidationError(
-            _("A message can be up to %(max)s characters; this one has %(count)s.")
-            % {"max": MAX_MESSAGE, "count": len(text)}
-        )
+    client_id, text = clean_message(client_id, body, limit=MAX_MESSAGE)
     with transaction.atomic():
         locked = Conversation.objects.select_for_update().select_related("match").get(pk=conversation.pk)
         existing = Message.objects.filter(conversation=locked, sender=sender, client_id=client_id).first()
@@ -151,12 +157,6 @@ def message_send(
                 lambda: group_send(locked.group_name, {"type": "chat.message", "message": payload})
             )
     return Sent(message, True)
-
-
-def group_send(group: str, event: dict[str, Any]) -> None:
-    layer = get_channel_layer()
-    if layer is not None:
-        async_to_sync(layer.group_send)(group, event)
 
 
 def _advance(conversation: Conversation, member: Membership, *, read: int = 0, delivered: int = 0) -> None:

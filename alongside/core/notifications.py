@@ -20,15 +20,17 @@ def user_group(user_id: int) -> str:
     return f"notify.user.{user_id}"
 
 
+def group_send(group: str, event: dict[str, Any]) -> None:
+    """Sends `event` to a channel-layer group now, from synchronous code. Callers that write
+    run it with `transaction.on_commit`, so nobody hears of something that was not stored."""
+    layer = get_channel_layer()
+    if layer is not None:
+        async_to_sync(layer.group_send)(group, event)
+
+
 def notify_user(user_id: int, payload: dict[str, Any]) -> None:
     """Push `payload` to every open tab of this person once the current transaction commits."""
-
-    def send() -> None:
-        layer = get_channel_layer()
-        if layer is not None:
-            async_to_sync(layer.group_send)(user_group(user_id), {"type": "notify", "payload": payload})
-
-    transaction.on_commit(send)
+    transaction.on_commit(lambda: group_send(user_group(user_id), {"type": "notify", "payload": payload}))
 
 
 def notification_send(

@@ -19,9 +19,9 @@ from alongside.accounts.models import Membership
 from alongside.api.access import api_access
 from alongside.core.access import Access
 from alongside.core.roles import Role
+from alongside.core.timezones import zone_of
 from alongside.groups import selectors, services
 from alongside.groups.models import GroupAccess, GroupFormat, SupportGroup
-from alongside.groups.schedules import zone_of
 
 router = Router(tags=["groups"])
 ROUTER_PREFIX = "/groups"

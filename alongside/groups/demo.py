@@ -25,6 +25,7 @@ from django.utils import timezone
 from django_scopes import scope, scopes_disabled
 
 from alongside.accounts.models import Membership, Organization
+from alongside.core.timezones import zone_named
 from alongside.groups import recurrence
 from alongside.groups.models import (
     Attendance,
@@ -34,13 +35,7 @@ from alongside.groups.models import (
     OccurrenceChange,
     SupportGroup,
 )
-from alongside.groups.schedules import (
-    Meeting,
-    meetings_between,
-    series_queryset,
-    upcoming_meetings,
-    zone_named,
-)
+from alongside.groups.schedules import Meeting, meetings_between, series_queryset, upcoming_meetings
 from alongside.participants.models import ExperienceArea
 
 if TYPE_CHECKING:

@@ -18,9 +18,10 @@ from django.utils import translation
 from django.utils.translation import gettext as _
 
 from alongside.accounts.models import Membership
+from alongside.core.timezones import zone_named
 from alongside.groups import recurrence
 from alongside.groups.models import CalendarFeed, GroupFormat, MeetingRsvp, MeetingSeries, SupportGroup
-from alongside.groups.schedules import Meeting, schedule_of, zone_named
+from alongside.groups.schedules import Meeting, schedule_of
 from alongside.groups.selectors import feed_content
 from alongside.groups.services.common import group_url, meeting_url
 

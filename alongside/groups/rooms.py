@@ -8,20 +8,19 @@ other place a participant writes, and stored (committed) before anyone is told.
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass
 from datetime import datetime, timedelta
 from typing import Any
 
-from asgiref.sync import async_to_sync
-from channels.layers import get_channel_layer
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from alongside.accounts.models import Membership
+from alongside.conversations.services import clean_message
 from alongside.core.audit import audit_record
+from alongside.core.notifications import group_send
 from alongside.core.roles import Role
 from alongside.groups.models import GroupFormat, GroupMember, RoomMessage, RoomMute, SupportGroup
 from alongside.groups.schedules import Meeting, meetings_between, series_queryset
@@ -29,7 +28,6 @@ from alongside.safety.screening import screen_text
 
 OPENS_BEFORE = timedelta(minutes=10)
 MAX_MESSAGE = 2000
-CLIENT_ID = re.compile(r"^[A-Za-z0-9_-]{1,64}$")
 PAGE = 100
 
 
@@ -127,9 +125,7 @@ def payload(message: RoomMessage) -> dict[str, Any]:
 
 
 def broadcast(group_id: int, event: dict[str, Any]) -> None:
-    layer = get_channel_layer()
-    if layer is not None:
-        async_to_sync(layer.group_send)(room_group(group_id), event)
+    group_send(room_group(group_id), event)
 
 
 @dataclass(frozen=True)
@@ -150,17 +146,7 @@ def room_post(
 ) -> Posted:
     """Stores one room message (once per client id) and commits it. Only while the room is
     open to the writer and they are not muted. Screened before the write returns."""
-    client_id = (client_id or "").strip()
-    if not CLIENT_ID.match(client_id):
-        raise ValidationError(_("This message has no valid id. Please reload the page and send it again."))
-    text = (body or "").strip()
-    if not text:
-        raise ValidationError(_("Write a message before sending."))
-    if len(text) > MAX_MESSAGE:
-        raise ValidationError(
-            _("A message can be up to %(max)s characters; this one has %(count)s.")
-            % {"max": MAX_MESSAGE, "count": len(text)}
-        )
+    client_id, text = clean_message(client_id, body, limit=MAX_MESSAGE)
     with transaction.atomic():
         access = room_access(viewer, group_id, now=now)
         existing = RoomMessage.objects.filter(group=access.group, sender=viewer, client_id=client_id).first()

@@ -18,7 +18,7 @@ from django.utils import formats
 from django.utils.translation import gettext as _
 from django.utils.translation import pgettext_lazy
 
-from alongside.accounts.models import Membership
+from alongside.core.timezones import zone_named
 from alongside.groups import recurrence
 from alongside.groups.models import Frequency, MeetingSeries, OccurrenceChange, SupportGroup
 
@@ -28,18 +28,6 @@ def series_queryset() -> QuerySet[MeetingSeries]:
     return MeetingSeries.objects.select_related("group").prefetch_related(
         Prefetch("changes", queryset=OccurrenceChange.objects.order_by("original_start"))
     )
-
-
-def zone_named(name: str | None) -> zoneinfo.ZoneInfo:
-    try:
-        return zoneinfo.ZoneInfo(name or "UTC")
-    except (zoneinfo.ZoneInfoNotFoundError, ValueError):
-        return zoneinfo.ZoneInfo("UTC")
-
-
-def zone_of(person: Membership) -> zoneinfo.ZoneInfo:
-    """The time zone a person reads times in: their own, else their organization's."""
-    return zone_named(person.user.timezone or person.organization.timezone)
 
 
 def schedule_of(series: MeetingSeries, **details: str) -> recurrence.Schedule:

@@ -30,6 +30,7 @@ from alongside.accounts.models import Membership
 from alongside.core.audit import audit_record_many
 from alongside.core.crypto import secret_digest
 from alongside.core.roles import OVERSIGHT_ROLES, Role
+from alongside.core.timezones import zone_of
 from alongside.groups import recurrence
 from alongside.groups.models import (
     Attendance,
@@ -49,7 +50,6 @@ from alongside.groups.schedules import (
     series_queryset,
     upcoming_meetings,
     when_text,
-    zone_of,
 )
 
 MEMBER_ROLES = frozenset({Role.PARTICIPANT, Role.PEER})

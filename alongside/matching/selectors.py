@@ -88,23 +88,6 @@ def participant_record(
     }
 
 
-def peer_record(profile: PeerProfile, *, caseload: int) -> dict[str, Any]:
-    """A peer supporter's profile as the engine's peer record (`caseload`: places taken)."""
-    peer = profile.peer
-    return {
-        "id": peer.pk,
-        "capacity": profile.capacity if profile.accepting_new else 0,
-        "current_caseload": caseload,
-        "languages": _languages(profile.languages, peer),
-        "timezone": peer.user.timezone or peer.organization.timezone or "UTC",
-        "gender": profile.gender or None,
-        "age_band": profile.age_band or None,
-        "experiences": [area.slug for area in profile.experiences.all()],
-        "availability": list(profile.availability or []),
-        "formats": list(profile.meeting_formats or []),
-    }
-
-
 _PEER_COLUMNS = (
     "pk",
     "peer_id",
@@ -215,18 +198,6 @@ def peer_loads(*, extra: Iterable[int] = ()) -> Counter[int]:
         loads[row["peer_id"]] += row["n"]
     loads.update(extra)
     return loads
-
-
-def peer_profiles(*, accepting_only: bool = True) -> list[PeerProfile]:
-    """Active peer supporters' profiles, in a stable order (three queries)."""
-    rows = PeerProfile.objects.filter(peer__role=Role.PEER, peer__is_active=True)
-    if accepting_only:
-        rows = rows.filter(accepting_new=True)
-    return list(
-        rows.select_related("peer__user", "peer__organization")
-        .prefetch_related("experiences")
-        .order_by("peer__joined_at", "peer_id")
-    )
 
 
 def peer_records(*, extra_load: Iterable[int] = (), with_room_only: bool = True) -> list[dict[str, Any]]:

@@ -15,8 +15,9 @@ from alongside.accounts.models import Membership
 from alongside.core.audit import audit_record
 from alongside.core.notifications import notification_send
 from alongside.core.roles import Role
+from alongside.core.timezones import zone_of
 from alongside.groups.models import SupportGroup
-from alongside.groups.schedules import Meeting, when_text, zone_of
+from alongside.groups.schedules import Meeting, when_text
 from alongside.groups.selectors import MEMBER_ROLES, can_manage
 
 

@@ -20,6 +20,7 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
 from alongside.accounts.models import Membership, validate_timezone
+from alongside.core.timezones import zone_named
 from alongside.groups import recurrence
 from alongside.groups.models import (
     NAME_MAX,
@@ -32,7 +33,7 @@ from alongside.groups.models import (
     OccurrenceChange,
     SupportGroup,
 )
-from alongside.groups.schedules import Meeting, meeting_at, series_queryset, zone_named
+from alongside.groups.schedules import Meeting, meeting_at, series_queryset
 from alongside.groups.selectors import self_attendance_open
 from alongside.groups.services.common import (
     Problems,

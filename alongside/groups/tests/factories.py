@@ -8,8 +8,9 @@ from typing import Any
 from django.utils import timezone
 
 from alongside.accounts.models import Membership, Organization
+from alongside.core.timezones import zone_named
 from alongside.groups.models import GroupMember, MeetingSeries, SupportGroup
-from alongside.groups.schedules import Meeting, series_queryset, upcoming_meetings, zone_named
+from alongside.groups.schedules import Meeting, series_queryset, upcoming_meetings
 
 GUIDELINES = "What is said here stays here. Speak from your own experience. Phones on silent."
 

@@ -9,6 +9,7 @@ import pytest
 from django.utils import timezone
 from django_scopes import scope, scopes_disabled
 
+from alongside.core.timezones import zone_named
 from alongside.groups.demo import seed_demo
 from alongside.groups.models import (
     Attendance,
@@ -18,7 +19,7 @@ from alongside.groups.models import (
     OccurrenceChange,
     SupportGroup,
 )
-from alongside.groups.schedules import series_queryset, upcoming_meetings, zone_named
+from alongside.groups.schedules import series_queryset, upcoming_meetings
 
 pytestmark = pytest.mark.django_db
 

@@ -14,6 +14,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_POST
 
+from alongside.core.timezones import zone_named
 from alongside.groups import ics, selectors, services
 from alongside.groups.forms import (
     AttendanceForm,
@@ -24,7 +25,7 @@ from alongside.groups.forms import (
     StopSeriesForm,
 )
 from alongside.groups.models import MeetingSeries
-from alongside.groups.schedules import Meeting, zone_named
+from alongside.groups.schedules import Meeting
 from alongside.groups.views.common import (
     add_errors,
     browsers,

@@ -15,8 +15,8 @@ from django.utils import timezone
 from django_scopes import scope, scopes_disabled
 
 from alongside.accounts.models import Membership
+from alongside.core.timezones import zone_of
 from alongside.safety.escalation.models import Debrief, Incident, IncidentEvent, OnCallShift
-from alongside.safety.escalation.selectors import zone_of
 
 if TYPE_CHECKING:
     from alongside.accounts.models import User

@@ -4,7 +4,6 @@ the participants they walk with and any they were alerted to; nobody else sees t
 
 from __future__ import annotations
 
-import zoneinfo
 from datetime import datetime, timedelta
 
 from django.db.models import Q, QuerySet
@@ -17,14 +16,6 @@ from alongside.matching.models import PeerMatch
 from alongside.safety.escalation.models import Alert, Debrief, Incident, OnCallShift
 
 ON_CALL_ROLES = (Role.PEER, Role.SUPERVISOR, Role.ADMIN)
-
-
-def zone_of(member: Membership) -> zoneinfo.ZoneInfo:
-    name = member.user.timezone or member.organization.timezone or "UTC"
-    try:
-        return zoneinfo.ZoneInfo(name)
-    except (zoneinfo.ZoneInfoNotFoundError, ValueError):
-        return zoneinfo.ZoneInfo("UTC")
 
 
 def on_call_at(moment: datetime) -> list[OnCallShift]:

@@ -26,6 +26,7 @@ from alongside.accounts.models import Membership, Organization
 from alongside.core.audit import audit_record
 from alongside.core.notifications import notification_send
 from alongside.core.roles import OVERSIGHT_ROLES, Role
+from alongside.core.timezones import zone_of
 from alongside.safety.escalation import selectors
 from alongside.safety.escalation.models import (
     Alert,
@@ -616,7 +617,7 @@ def shift_create(
 def _same_local_time(moment: datetime, weeks: int, member: Membership) -> datetime:
     """`moment` moved on by whole weeks at the same wall-clock time in the person's zone (a
     Saturday 8pm shift stays 8pm across a change of clocks)."""
-    zone = selectors.zone_of(member)
+    zone = zone_of(member)
     local = moment.astimezone(zone).replace(tzinfo=None) + timedelta(weeks=weeks)
     return local.replace(tzinfo=zone)
 

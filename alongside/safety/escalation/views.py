@@ -3,8 +3,6 @@ incident timeline, the on-call rota, escalation settings and the debrief."""
 
 from __future__ import annotations
 
-import zoneinfo
-
 from django.contrib import messages
 from django.core.exceptions import ValidationError
 from django.http import Http404, HttpRequest, HttpResponse
@@ -17,6 +15,7 @@ from alongside.accounts.models import Membership
 from alongside.core.access import roles_required
 from alongside.core.audit import audit_record, audit_record_many
 from alongside.core.roles import Role
+from alongside.core.timezones import zone_named
 from alongside.safety.escalation import selectors, services
 from alongside.safety.escalation.forms import (
     CloseForm,
@@ -39,13 +38,6 @@ def _me(request: HttpRequest) -> Membership:
 def _problem(request: HttpRequest, exc: ValidationError) -> None:
     for message in exc.messages:
         messages.error(request, message)
-
-
-def _org_zone(member: Membership) -> zoneinfo.ZoneInfo:
-    try:
-        return zoneinfo.ZoneInfo(member.organization.timezone or "UTC")
-    except (zoneinfo.ZoneInfoNotFoundError, ValueError):
-        return zoneinfo.ZoneInfo("UTC")
 
 
 # The participant ---------------------------------------------------------------------------------
@@ -238,7 +230,7 @@ def incident_close(request: HttpRequest, incident_id: int) -> HttpResponse:
 def on_call(request: HttpRequest) -> HttpResponse:
     """Who is on call now and in the next two weeks; supervisors and admins add shifts."""
     me = _me(request)
-    zone = _org_zone(me)
+    zone = zone_named(me.organization.timezone)
     manages = me.role in (Role.SUPERVISOR, Role.ADMIN)
     form = ShiftForm(request.POST or None, zone=zone) if manages else None
     if request.method == "POST":

@@ -16,6 +16,7 @@ from alongside.checkins.models import CheckIn
 from alongside.checkins.services import checkin_save
 from alongside.core.models import AuditEvent, Notification
 from alongside.core.roles import Role
+from alongside.core.timezones import zone_of
 from alongside.safety.detector import screen
 from alongside.safety.escalation import selectors, services
 from alongside.safety.escalation.models import (
@@ -301,7 +302,7 @@ def test_shifts_repeat_at_the_same_local_time_across_a_change_of_clocks(
 ) -> None:
     riley.user.timezone = "America/New_York"
     riley.user.save()
-    start = datetime(2026, 10, 24, 20, 0, tzinfo=selectors.zone_of(riley.membership))  # a Saturday, 8pm EDT
+    start = datetime(2026, 10, 24, 20, 0, tzinfo=zone_of(riley.membership))  # a Saturday, 8pm EDT
     shifts = services.shift_create(
         actor=sam.membership,
         member=riley.membership,
@@ -310,7 +311,7 @@ def test_shifts_repeat_at_the_same_local_time_across_a_change_of_clocks(
         tier=1,
         repeat_weeks=2,
     )
-    local = [s.starts_at.astimezone(selectors.zone_of(riley.membership)) for s in shifts]
+    local = [s.starts_at.astimezone(zone_of(riley.membership)) for s in shifts]
     assert [(d.date(), d.hour) for d in local] == [
         (date(2026, 10, 24), 20),
         (date(2026, 10, 31), 20),
