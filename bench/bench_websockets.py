@@ -1,19 +1,21 @@
 """WebSocket load: connect time, memory per idle connection, delivery latency and sustained rate.
 
 Starts the server with uvicorn in a subprocess on 127.0.0.1 against a temporary SQLite database
-(migrated and seeded here: one organization, N/2 participants each matched with their own peer
-supporter, a Conversation per pair, a signed-in session per person), connects N clients from
-this process with the `websockets` library, and measures:
+(migrated and seeded here through the app's models: one organization, N/2 participants each
+matched with their own peer supporter, a Conversation per pair, N/40 online groups of 40 members
+whose daily meeting is on now, and a signed-in session per person), connects N clients from this
+process with the `websockets` library, and measures:
 
-- connect time for all N clients (target under 5 s for 2,000), and the server's resident memory
-  per idle connection (RSS after connecting minus RSS before, over N);
+- connect time for all N signed-in clients (target under 5 s for 2,000), and the server's
+  resident memory per idle connection (RSS after connecting minus RSS before, over N);
 - (a) `chat`: N/2 one-to-one conversations at 1 message/s per client (2,000 messages/s for 2,000
   clients) on `/ws/conversations/<id>/`, each message stored, screened, acknowledged and
   delivered to the other person; p99 delivery under 50 ms, zero loss (every acknowledged message
   reached the other person, and is in the database);
-- (b) `rooms`: N/40 rooms of 40 members on a fan-out consumer defined in `ws_alongside.py` (no
-  storage: Alongside's group rooms are measured once they are part of this benchmark), at 5
-  deliveries/s per client (10,000 deliveries/s for 2,000 clients); p99 under 50 ms.
+- (b) `rooms`: N/40 group rooms of 40 members on `/ws/groups/<id>/room/` (each message checked
+  against the meeting window, membership and mutes, stored, screened, acknowledged, then sent to
+  the whole room), at 5 deliveries/s per client (10,000 deliveries/s for 2,000 clients); p99
+  under 50 ms, and every acknowledged message is in the database.
 
 A delivery is a message received by a member other than its sender; latency runs from the time
 the message was due to be sent (the load is open-loop, so a slow server cannot slow the load
@@ -22,16 +24,14 @@ the rate is doubled while p99 stays under 50 ms with nothing lost (or halved unt
 the last bracket is split once: the highest passing rate is the sustained rate.
 
 The baseline, run in the same invocation with the same client and load, is `ws_relay.py`: a raw
-ASGI relay (no Django, no storage) served by the same uvicorn. Alongside runs as shipped with its
-own in-process channel layer and, for comparison, with Channels' stock InMemoryChannelLayer.
-The `(a')` rows are the chat protocol on Channels with no storage (what Channels costs on its
-own). The "tuned" rows change three things a server could change (see ws_alongside.py): consumers
-that skip Channels' thread hop before every handler, DB_CONN_MAX_AGE=60, and gc.freeze() once
-started; the server's garbage-collector pauses are counted for every row.
+ASGI relay (no Django, no storage) served by the same uvicorn. Alongside runs as `alongside
+serve` runs it (`ws_alongside.py`), with its own in-process channel layer (and, with `--stock`,
+with Channels' InMemoryChannelLayer for comparison). The primed rows ((a'), (b')) are the same
+protocols on Channels consumers without sign-in or storage: what Channels costs on its own.
+The server's garbage-collector pauses are counted for every row.
 
-    .venv/bin/python bench/bench_websockets.py            # 2,000 clients, takes several minutes
+    .venv/bin/python bench/bench_websockets.py            # 2,000 clients, about 15 minutes
     .venv/bin/python bench/bench_websockets.py --quick    # 200 clients, target rates only, ~1 min
-                                                          # (the stock layer only on rooms)
     BENCH_PROFILE_SERVER=/tmp/ws.prof .venv/bin/python bench/bench_websockets.py --quick --only rooms
 """
 
@@ -102,19 +102,8 @@ class ServerKind:
 
 
 RELAY = ServerKind("relay (raw ASGI)", "ws_relay:application")
-ALONGSIDE = ServerKind("Alongside, in-process layer", "ws_alongside:application", "inprocess")
+ALONGSIDE = ServerKind("Alongside", "ws_alongside:application", "inprocess")
 ALONGSIDE_STOCK = ServerKind("Alongside, stock InMemoryChannelLayer", "ws_alongside:application", "stock")
-# Two settings a server could change, measured together with the consumers that skip Channels'
-# per-message thread hop (see ws_alongside.WithoutDispatchHop): keeping the SQLite connection
-# open (the shipped DB_CONN_MAX_AGE=0 closes it after every database call) and gc.freeze() once
-# started (a full collection of a Django process's heap stops it for 50-250 ms).
-TUNED = (("DB_CONN_MAX_AGE", "60"), ("BENCH_GC_FREEZE", "1"))
-ALONGSIDE_TUNED = ServerKind(
-    "Alongside tuned, in-process layer", "ws_alongside:application", "inprocess", TUNED
-)
-ALONGSIDE_STOCK_TUNED = ServerKind(
-    "Alongside tuned, stock InMemoryChannelLayer", "ws_alongside:application", "stock", TUNED
-)
 
 
 class Server:
@@ -202,6 +191,7 @@ class Person:
     room: int
     cookie: str = ""
     conversation_id: int = 0
+    group_id: int = 0
 
 
 def seed_pairs(pairs: int) -> list[tuple[Person, Person]]:
@@ -290,6 +280,71 @@ def seed_pairs(pairs: int) -> list[tuple[Person, Person]]:
         peer = Person(i, cookies[f"ws-peer{i}"], conversation.pk)
         result.append((participant, peer))
     return result
+
+
+def seed_rooms(people: list[Person]) -> list[Person]:
+    """Online groups of ROOM_SIZE members each (everyone seeded above, in order), each with a
+    daily meeting that started an hour ago and lasts eight hours, so their rooms are open."""
+    from datetime import timedelta
+
+    from django.utils import timezone
+    from django_scopes import scopes_disabled
+
+    from alongside.accounts.models import Membership, Organization
+    from alongside.groups.models import GroupMember, MeetingSeries, SupportGroup
+
+    organization = Organization.objects.get(slug="ws-bench")
+    now = timezone.now()
+    start = now - timedelta(hours=1)
+    with scopes_disabled():
+        members = list(Membership.objects.filter(organization=organization).order_by("user__username"))
+        by_cookie_order = {m.user_id: m for m in members}
+        groups = SupportGroup.objects.bulk_create(
+            [
+                SupportGroup(
+                    organization=organization,
+                    name=f"Room {room}",
+                    format="online",
+                    access="open",
+                    capacity=ROOM_SIZE,
+                    guidelines="Be kind.",
+                    timezone="UTC",
+                )
+                for room in range(len(people) // ROOM_SIZE)
+            ]
+        )
+        MeetingSeries.objects.bulk_create(
+            [
+                MeetingSeries(
+                    organization=organization,
+                    group=group,
+                    frequency="daily",
+                    first_day=(start - timedelta(days=2)).date(),
+                    start_time=start.time().replace(second=0, microsecond=0),
+                    duration_minutes=480,
+                    timezone="UTC",
+                )
+                for group in groups
+            ]
+        )
+        ordered = [by_cookie_order[user_id] for user_id in sorted(by_cookie_order)]
+        GroupMember.objects.bulk_create(
+            [
+                GroupMember(
+                    organization=organization,
+                    group=groups[index // ROOM_SIZE],
+                    member=membership,
+                    guidelines_version=1,
+                    guidelines_accepted_at=now,
+                )
+                for index, membership in enumerate(ordered[: len(groups) * ROOM_SIZE])
+            ],
+            batch_size=500,
+        )
+    return [
+        Person(room=index // ROOM_SIZE, cookie=person.cookie, group_id=groups[index // ROOM_SIZE].pk)
+        for index, person in enumerate(people[: len(groups) * ROOM_SIZE])
+    ]
 
 
 # The load client ----------------------------------------------------------------------------
@@ -472,7 +527,9 @@ class Clients:
         step.ack_p50 = percentile(load.ack_latencies, 0.5)
         step.ack_p99 = percentile(load.ack_latencies, 0.99)
         if self.scenario.stored:
-            step.stored_missing = await asyncio.to_thread(missing_from_database, list(load.acked))
+            step.stored_missing = await asyncio.to_thread(
+                missing_from_database, list(load.acked), self.scenario.fan_out
+            )
         return step
 
     async def close(self) -> None:
@@ -486,17 +543,19 @@ class Clients:
         self.readers = []
 
 
-def missing_from_database(client_ids: list[str]) -> int:
+def missing_from_database(client_ids: list[str], rooms: bool) -> int:
     from django.db import close_old_connections
     from django_scopes import scopes_disabled
 
     from alongside.conversations.models import Message
+    from alongside.groups.models import RoomMessage
 
     close_old_connections()
+    model: Any = RoomMessage if rooms else Message
     found = 0
     with scopes_disabled():
         for start in range(0, len(client_ids), 500):
-            found += Message.objects.filter(client_id__in=client_ids[start : start + 500]).count()
+            found += model.objects.filter(client_id__in=client_ids[start : start + 500]).count()
     return len(client_ids) - found
 
 
@@ -694,9 +753,13 @@ def main() -> int:
     )
     parser.add_argument("--min-factor", type=float, default=16.0, help="how far below the target it goes")
     parser.add_argument(
-        "--only", default="", help="comma-separated scenario names to run (chat, chat-channels, rooms)"
+        "--only",
+        default="",
+        help="comma-separated scenario names to run (chat, chat-channels, rooms, rooms-channels)",
     )
-    parser.add_argument("--no-stock", action="store_true", help="skip the stock InMemoryChannelLayer")
+    parser.add_argument(
+        "--stock", action="store_true", help="also run Alongside on Channels' stock InMemoryChannelLayer"
+    )
     parser.add_argument(
         "--compression", action="store_true", help="negotiate permessage-deflate like a browser"
     )
@@ -744,7 +807,8 @@ def main() -> int:
         f"seeded {clients // 2} matched pairs with conversations and sessions in {time.perf_counter() - started:.1f} s"
     )
     chat_people = [person for pair in pairs for person in pair]
-    room_people = [Person(room=i // ROOM_SIZE) for i in range(clients)]
+    room_people = seed_rooms(chat_people)
+    print(f"seeded {len(room_people) // ROOM_SIZE} online groups of {ROOM_SIZE} with a meeting on now")
 
     relay_chat = Scenario(
         "chat", "(a) chat", lambda server, p: f"/relay/conversations/{p.room}/", 1.0, fan_out=False
@@ -758,15 +822,6 @@ def main() -> int:
         authenticated=True,
         stored=True,
     )
-    stored_direct_chat = Scenario(
-        "chat",
-        "(a) chat, stored, no per-message hop",
-        lambda server, p: f"/ws/bench/conversations-stored-direct/{p.conversation_id}/",
-        per_client_rate=1.0,
-        fan_out=False,
-        authenticated=True,
-        stored=True,
-    )
     channels_chat = Scenario(
         "chat-channels",
         "(a') chat, Channels only",
@@ -774,45 +829,35 @@ def main() -> int:
         per_client_rate=1.0,
         fan_out=False,
     )
-    direct_chat = Scenario(
-        "chat-channels",
-        "(a'') chat, Channels, no per-message hop",
-        lambda server, p: f"/ws/bench/conversations-direct/{p.room}/",
-        per_client_rate=1.0,
-        fan_out=False,
-    )
     relay_rooms = Scenario(
         "rooms", "(b) rooms", lambda server, p: f"/relay/rooms/{p.room}/", 5.0, fan_out=True
     )
-    rooms = Scenario(
+    stored_rooms = Scenario(
         "rooms",
-        "(b) rooms, Channels fan-out",
+        "(b) group rooms, stored",
+        lambda server, p: f"/ws/groups/{p.group_id}/room/",
+        5.0,
+        fan_out=True,
+        authenticated=True,
+        stored=True,
+    )
+    channels_rooms = Scenario(
+        "rooms-channels",
+        "(b') rooms, Channels fan-out only",
         lambda server, p: f"/ws/bench/rooms/{p.room}/",
         5.0,
         fan_out=True,
     )
-    direct_rooms = Scenario(
-        "rooms",
-        "(b') rooms, no per-message hop",
-        lambda server, p: f"/ws/bench/rooms-direct/{p.room}/",
-        5.0,
-        fan_out=True,
-    )
     full = not args.quick
-    stock = not args.no_stock
     plan: list[tuple[ServerKind, Scenario]] = [
         (RELAY, relay_chat),
         (ALONGSIDE, stored_chat),
-        *([(ALONGSIDE_STOCK, stored_chat)] if stock and full else []),
-        *([(ALONGSIDE_TUNED, stored_direct_chat)] if full else []),
+        *([(ALONGSIDE_STOCK, stored_chat)] if args.stock else []),
         *([(ALONGSIDE, channels_chat)] if full else []),
-        *([(ALONGSIDE_STOCK, channels_chat)] if stock and full else []),
-        *([(ALONGSIDE_TUNED, direct_chat)] if full else []),
         (RELAY, relay_rooms),
-        (ALONGSIDE, rooms),
-        *([(ALONGSIDE_STOCK, rooms)] if stock else []),
-        (ALONGSIDE_TUNED, direct_rooms),
-        *([(ALONGSIDE_STOCK_TUNED, direct_rooms)] if stock and full else []),
+        (ALONGSIDE, stored_rooms),
+        *([(ALONGSIDE_STOCK, stored_rooms)] if args.stock else []),
+        *([(ALONGSIDE, channels_rooms)] if full else []),
     ]
     if args.only:
         wanted = set(args.only.split(","))

@@ -6,10 +6,10 @@ from __future__ import annotations
 
 from typing import Any
 
-from channels.db import database_sync_to_async
 from channels.generic.websocket import AsyncJsonWebsocketConsumer
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.http import Http404
+from django.urls import reverse
 from django.utils.translation import gettext, override
 from django_scopes import scope, scopes_disabled
 
@@ -18,10 +18,42 @@ from alongside.conversations import selectors, services
 from alongside.conversations.models import Conversation
 from alongside.core.access import Access
 from alongside.core.consumers import DirectDispatch
+from alongside.core.database import database_call
+from alongside.core.group_commit import GroupCommit, per_organization
 from alongside.core.roles import Role
 
 CLOSE_DENIED = 4403
 CATCH_UP_LIMIT = 500
+
+
+def store_many(items: list[services.Outgoing]) -> list[tuple[services.Sent, dict[str, Any]] | Exception]:
+    """What the write queue runs in the database thread: the messages that arrived while the
+    previous write ran, stored in one transaction per organization, each with its payload (and,
+    for a participant's urgent words, where their help screen is)."""
+    return per_organization(items, lambda item: item.sender.organization_id, _store_with_payloads)
+
+
+def _store_with_payloads(
+    items: list[services.Outgoing],
+) -> list[tuple[services.Sent, dict[str, Any]] | Exception]:
+    from alongside.safety.escalation.selectors import latest_urgent_for
+
+    results: list[tuple[services.Sent, dict[str, Any]] | Exception] = []
+    for item, result in zip(items, services.messages_send(items), strict=True):
+        if isinstance(result, Exception):
+            results.append(result)
+            continue
+        payload = services.message_payload(result.message, item.sender.user.shown_name)
+        if result.message.screening_level == "urgent" and item.sender.role == Role.PARTICIPANT:
+            incident = latest_urgent_for(item.sender)
+            if incident is not None:
+                payload["help_url"] = reverse("crisis_now", args=[incident.pk])
+        results.append((result, payload))
+    return results
+
+
+# Every message this process receives goes through one queue: stored many to a transaction.
+WRITES: GroupCommit[services.Outgoing, tuple[services.Sent, dict[str, Any]]] = GroupCommit(store_many)
 
 
 class ConversationConsumer(DirectDispatch, AsyncJsonWebsocketConsumer):
@@ -44,7 +76,7 @@ class ConversationConsumer(DirectDispatch, AsyncJsonWebsocketConsumer):
         await self.channel_layer.group_add(self.group, self.channel_name)
         await self.accept()
 
-    @database_sync_to_async
+    @database_call
     def _open(self, user: Any, conversation_id: int) -> tuple[Conversation, Membership, bool] | None:
         with scopes_disabled():
             conversation = (
@@ -93,8 +125,15 @@ class ConversationConsumer(DirectDispatch, AsyncJsonWebsocketConsumer):
 
     async def _send_message(self, content: dict[str, Any]) -> None:
         client_id = content.get("client_id")
+        outgoing = services.Outgoing(
+            self.conversation.pk,
+            self.me,
+            str(client_id or ""),
+            str(content.get("body") or ""),
+            self.me.preferred_language,
+        )
         try:
-            sent, payload = await self._store(str(client_id or ""), str(content.get("body") or ""))
+            sent, payload = await WRITES.submit(outgoing)
         except ValidationError as exc:
             await self.send_json({"type": "error", "client_id": client_id, "error": " ".join(exc.messages)})
             return
@@ -118,29 +157,6 @@ class ConversationConsumer(DirectDispatch, AsyncJsonWebsocketConsumer):
         if sent.created:
             await self.channel_layer.group_send(self.group, {"type": "chat.message", "message": payload})
 
-    @database_sync_to_async
-    def _store(self, client_id: str, body: str) -> tuple[services.Sent, dict[str, Any]]:
-        with scope(organization=self.conversation.organization_id):
-            sent = services.message_send(
-                conversation=self.conversation,
-                sender=self.me,
-                client_id=client_id,
-                body=body,
-                locale=self.me.preferred_language,
-                broadcast=False,
-            )
-        payload = services.message_payload(sent.message, self.me.user.shown_name)
-        if sent.message.screening_level == "urgent" and self.me.role == Role.PARTICIPANT:
-            from django.urls import reverse
-
-            from alongside.safety.escalation.selectors import latest_urgent_for
-
-            with scope(organization=self.conversation.organization_id):
-                incident = latest_urgent_for(self.me)
-            if incident is not None:
-                payload["help_url"] = reverse("crisis_now", args=[incident.pk])
-        return sent, payload
-
     async def _catch_up(self, after: Any) -> None:
         try:
             after = max(0, int(after))
@@ -153,7 +169,7 @@ class ConversationConsumer(DirectDispatch, AsyncJsonWebsocketConsumer):
         last = messages[-1]["seq"] if messages else after
         await self.send_json({"type": "synced", "last": last, "more": len(messages) == CATCH_UP_LIMIT})
 
-    @database_sync_to_async
+    @database_call
     def _since(self, after: int) -> list[dict[str, Any]]:
         with scope(organization=self.conversation.organization_id):
             return [
@@ -168,7 +184,7 @@ class ConversationConsumer(DirectDispatch, AsyncJsonWebsocketConsumer):
             return
         await self._mark(kind, seq)
 
-    @database_sync_to_async
+    @database_call
     def _mark(self, kind: str, seq: int) -> None:
         with scope(organization=self.conversation.organization_id):
             self.conversation.refresh_from_db(fields=["last_seq"])

@@ -8,6 +8,7 @@ commits, so nobody ever sees a message that was not stored.
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date, timedelta
 from typing import Any
@@ -101,6 +102,117 @@ def clean_message(client_id: str, body: str, *, limit: int) -> tuple[str, str]:
     return client_id, text
 
 
+@dataclass(frozen=True)
+class Outgoing:
+    """One message to store: who sends it, where, with the id their device chose."""
+
+    conversation_id: int
+    sender: Membership
+    client_id: str
+    body: str
+    locale: str = "en"
+
+
+def messages_send(items: Sequence[Outgoing]) -> list[Sent | ValidationError | PermissionDenied]:
+    """Stores many messages in one transaction and commits them (a group commit: a server
+    stores what arrived while its previous write ran, see core.group_commit). One result per
+    item, in order: `Sent`, or the error for that item alone, which stores nothing for it.
+
+    Per item, exactly the rules of `message_send`: the same (sender, client id) again returns
+    the stored message (created False); only the conversation's two people while the match is
+    active, and not while it is paused; a participant's words are screened before the commit,
+    the level stored with the message, and concern or urgency goes to crisis escalation. The
+    conversations are locked (in id order) for the whole transaction, so sequence numbers have
+    no gaps and no duplicates even with several server processes."""
+    results: list[Sent | ValidationError | PermissionDenied | None] = [None] * len(items)
+    cleaned: dict[int, tuple[str, str]] = {}
+    for index, item in enumerate(items):
+        try:
+            cleaned[index] = clean_message(item.client_id, item.body, limit=MAX_MESSAGE)
+        except ValidationError as exc:
+            results[index] = exc
+    if cleaned:
+        with transaction.atomic():
+            _store_many(items, cleaned, results)
+    return [result for result in results if result is not None]
+
+
+def _store_many(
+    items: Sequence[Outgoing],
+    cleaned: dict[int, tuple[str, str]],
+    results: list[Sent | ValidationError | PermissionDenied | None],
+) -> None:
+    ids = sorted({items[index].conversation_id for index in cleaned})
+    locked = {
+        conversation.pk: conversation
+        for conversation in Conversation.objects.select_for_update()
+        .select_related("match")
+        .filter(pk__in=ids)
+        .order_by("pk")
+    }
+    stored: dict[tuple[int, int, str], Message] = {
+        (m.conversation_id, m.sender_id, m.client_id): m
+        for m in Message.objects.filter(
+            conversation_id__in=ids, client_id__in={client_id for client_id, _text in cleaned.values()}
+        )
+    }
+    new: list[tuple[Outgoing, Message, Any]] = []
+    now = timezone.now()
+    for index, (client_id, text) in cleaned.items():
+        item = items[index]
+        key = (item.conversation_id, item.sender.pk, client_id)
+        if key in stored:
+            results[index] = Sent(stored[key], False)
+            continue
+        conversation = locked.get(item.conversation_id)
+        if conversation is None or not may_write(conversation, item.sender):
+            results[index] = PermissionDenied()
+            continue
+        if conversation.paused_at is not None:
+            results[index] = ValidationError(
+                _("This conversation is paused. For urgent help, use Get help now at the top of the page.")
+            )
+            continue
+        screening = screen_text(text, locale=item.locale)
+        conversation.last_seq += 1
+        conversation.last_message_at = now
+        message = Message(
+            organization_id=conversation.organization_id,
+            conversation=conversation,
+            seq=conversation.last_seq,
+            client_id=client_id,
+            sender=item.sender,
+            body=text,
+            screening_level=screening.level,
+            created_at=now,
+        )
+        stored[key] = message
+        new.append((item, message, screening))
+        results[index] = Sent(message, True)
+    if not new:
+        return
+    Message.objects.bulk_create([message for _item, message, _screening in new])
+    touched = {message.conversation_id: message.conversation for _item, message, _screening in new}
+    Conversation.objects.bulk_update(list(touched.values()), ["last_seq", "last_message_at"])
+    # The sender has read everything up to their own message.
+    last_own: dict[tuple[int, int], tuple[Conversation, Membership, int]] = {}
+    for item, message, _screening in new:
+        last_own[(message.conversation_id, item.sender.pk)] = (message.conversation, item.sender, message.seq)
+    for conversation, sender, seq in last_own.values():
+        _advance(conversation, sender, read=seq)
+    for item, message, screening in new:
+        if item.sender.role == Role.PARTICIPANT:
+            from alongside.safety.escalation.services import respond_to_screening
+
+            respond_to_screening(
+                participant=item.sender,
+                screening=screening,
+                text=message.body,
+                source="chat",
+                source_id=message.pk,
+            )
+
+
 def message_send(
     *,
     conversation: Conversation,
@@ -117,46 +229,14 @@ def message_send(
     stored with the message and urgent or concerning words go to crisis escalation. With
     `broadcast`, the message goes to the conversation's open connections after commit (the
     WebSocket consumer sends it itself)."""
-    client_id, text = clean_message(client_id, body, limit=MAX_MESSAGE)
-    with transaction.atomic():
-        locked = Conversation.objects.select_for_update().select_related("match").get(pk=conversation.pk)
-        existing = Message.objects.filter(conversation=locked, sender=sender, client_id=client_id).first()
-        if existing is not None:
-            return Sent(existing, False)
-        if not may_write(locked, sender):
-            raise PermissionDenied
-        if locked.paused_at is not None:
-            raise ValidationError(
-                _("This conversation is paused. For urgent help, use Get help now at the top of the page.")
-            )
-        screening = screen_text(text, locale=locale)
-        now = timezone.now()
-        locked.last_seq += 1
-        locked.last_message_at = now
-        locked.save(update_fields=["last_seq", "last_message_at"])
-        message = Message.objects.create(
-            organization_id=locked.organization_id,
-            conversation=locked,
-            seq=locked.last_seq,
-            client_id=client_id,
-            sender=sender,
-            body=text,
-            screening_level=screening.level,
-            created_at=now,
-        )
-        _advance(locked, sender, read=message.seq)
-        if sender.role == Role.PARTICIPANT:
-            from alongside.safety.escalation.services import respond_to_screening
-
-            respond_to_screening(
-                participant=sender, screening=screening, text=text, source="chat", source_id=message.pk
-            )
-        if broadcast:
-            payload = message_payload(message, sender.user.shown_name)
-            transaction.on_commit(
-                lambda: group_send(locked.group_name, {"type": "chat.message", "message": payload})
-            )
-    return Sent(message, True)
+    (result,) = messages_send([Outgoing(conversation.pk, sender, client_id, body, locale)])
+    if isinstance(result, Exception):
+        raise result
+    if broadcast and result.created:
+        payload = message_payload(result.message, sender.user.shown_name)
+        group = conversation.group_name
+        transaction.on_commit(lambda: group_send(group, {"type": "chat.message", "message": payload}))
+    return result
 
 
 def _advance(conversation: Conversation, member: Membership, *, read: int = 0, delivered: int = 0) -> None:

@@ -10,8 +10,8 @@ from alongside.core.notifications import user_group
 
 
 class DirectDispatch:
-    """For consumers whose database work all goes through `database_sync_to_async` (which closes
-    stale connections around each call itself): handle each message without Channels' extra
+    """For consumers whose database work all goes through `core.database.database_call` (which
+    closes stale connections itself): handle each message without Channels' extra
     hop into the shared database thread first (`aclose_old_connections` in `dispatch`). That
     hop made every frame and every group event wait behind any database write in progress,
     and capped fan-out at a few thousand deliveries a second (bench/bench_websockets.py)."""

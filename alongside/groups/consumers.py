@@ -5,7 +5,6 @@ from __future__ import annotations
 
 from typing import Any
 
-from channels.db import database_sync_to_async
 from channels.generic.websocket import AsyncJsonWebsocketConsumer
 from django.core.exceptions import PermissionDenied, ValidationError
 from django_scopes import scope, scopes_disabled
@@ -13,11 +12,23 @@ from django_scopes import scope, scopes_disabled
 from alongside.accounts.models import Membership
 from alongside.core.access import Access
 from alongside.core.consumers import DirectDispatch
+from alongside.core.database import database_call
+from alongside.core.group_commit import GroupCommit, per_organization
 from alongside.core.roles import Role
 from alongside.groups import rooms
 from alongside.groups.models import SupportGroup
 
 CLOSE_DENIED = 4403
+
+
+def post_many(items: list[rooms.RoomPost]) -> list[rooms.Posted | Exception]:
+    """What the room write queue runs in the database thread: the messages that arrived
+    together, one transaction per organization."""
+    return per_organization(items, lambda item: item.viewer.organization_id, rooms.room_posts)
+
+
+# Every room message this process receives goes through one queue: stored many to a transaction.
+WRITES: GroupCommit[rooms.RoomPost, rooms.Posted] = GroupCommit(post_many)
 
 
 class RoomConsumer(DirectDispatch, AsyncJsonWebsocketConsumer):
@@ -38,7 +49,7 @@ class RoomConsumer(DirectDispatch, AsyncJsonWebsocketConsumer):
         await self.channel_layer.group_add(self.room, self.channel_name)
         await self.accept()
 
-    @database_sync_to_async
+    @database_call
     def _enter(self, user: Any) -> Membership | None:
         with scopes_disabled():
             group = SupportGroup.objects.filter(pk=self.group_id).first()
@@ -68,8 +79,15 @@ class RoomConsumer(DirectDispatch, AsyncJsonWebsocketConsumer):
         kind = content.get("type")
         if kind == "send":
             client_id = content.get("client_id")
+            post = rooms.RoomPost(
+                self.me,
+                self.group_id,
+                str(client_id or ""),
+                str(content.get("body") or ""),
+                self.me.preferred_language,
+            )
             try:
-                posted, message = await self._post(str(client_id or ""), str(content.get("body") or ""))
+                posted = await WRITES.submit(post)
             except (ValidationError, PermissionDenied) as exc:
                 text = " ".join(exc.messages) if isinstance(exc, ValidationError) else "Not allowed."
                 await self.send_json({"type": "error", "client_id": client_id, "error": text})
@@ -85,7 +103,7 @@ class RoomConsumer(DirectDispatch, AsyncJsonWebsocketConsumer):
                 }
             )
             if posted.created:
-                await self.channel_layer.group_send(self.room, {"type": "room.message", "message": message})
+                await self.channel_layer.group_send(self.room, rooms.room_event(posted.message))
         elif kind == "sync":
             try:
                 after = max(0, int(content.get("after") or 0))
@@ -98,27 +116,14 @@ class RoomConsumer(DirectDispatch, AsyncJsonWebsocketConsumer):
                 {"type": "synced", "last": found[-1]["id"] if found else after, "more": False}
             )
 
-    @database_sync_to_async
-    def _post(self, client_id: str, body: str) -> tuple[rooms.Posted, dict[str, Any]]:
-        with scope(organization=self.me.organization_id):
-            posted = rooms.room_post(
-                viewer=self.me,
-                group_id=self.group_id,
-                client_id=client_id,
-                body=body,
-                locale=self.me.preferred_language,
-                broadcast_after=False,
-            )
-        return posted, rooms.payload(posted.message)
-
-    @database_sync_to_async
+    @database_call
     def _since(self, after: int) -> list[dict[str, Any]]:
         with scope(organization=self.me.organization_id):
             access = rooms.room_access(self.me, self.group_id)
             return [rooms.payload(m) for m in rooms.messages_of(access, after=after)]
 
     async def room_message(self, event: dict[str, Any]) -> None:
-        await self.send_json({"type": "message", "message": event["message"]})
+        await self.send(text_data=event["text"])  # encoded once for the whole room
 
     async def room_deleted(self, event: dict[str, Any]) -> None:
         await self.send_json({"type": "deleted", "id": event["id"]})

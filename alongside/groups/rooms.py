@@ -8,6 +8,8 @@ other place a participant writes, and stored (committed) before anyone is told.
 
 from __future__ import annotations
 
+import json
+from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import datetime, timedelta
 from typing import Any
@@ -66,24 +68,44 @@ def current_meeting(group: SupportGroup, now: datetime) -> tuple[Meeting | None,
     return current, upcoming
 
 
+def room_accesses(group_id: int, viewers: Sequence[Membership], *, now: datetime) -> dict[int, RoomAccess]:
+    """How each of `viewers` may use the room of an online group, by membership id, for those
+    who are a facilitator or a current member (nobody, for a group that does not meet online).
+    A handful of queries whatever the number of viewers: a room's write queue checks everyone
+    who wrote at once."""
+    group = SupportGroup.objects.filter(pk=group_id, is_active=True).first()
+    if group is None or group.format != GroupFormat.ONLINE:
+        return {}
+    ids = {viewer.pk for viewer in viewers}
+    facilitators = set(group.facilitators.filter(pk__in=ids).values_list("pk", flat=True))
+    members = {
+        row.member_id: row
+        for row in GroupMember.objects.filter(
+            group=group, member_id__in=ids, status=GroupMember.Status.ACTIVE
+        )
+    }
+    allowed = ids & (facilitators | set(members))
+    if not allowed:
+        return {}
+    meeting, upcoming = current_meeting(group, now)
+    muted: dict[int, datetime] = {}
+    for mute in RoomMute.objects.filter(
+        group=group, member_id__in=allowed, lifted_at__isnull=True, until__gt=now
+    ).order_by("until"):
+        muted[mute.member_id] = mute.until  # the latest one wins
+    return {
+        pk: RoomAccess(group, pk in facilitators, members.get(pk), meeting, upcoming, muted.get(pk))
+        for pk in allowed
+    }
+
+
 def room_access(viewer: Membership, group_id: int, *, now: datetime | None = None) -> RoomAccess:
     """How `viewer` may use the room of an online group. PermissionDenied for anyone who is
     neither a facilitator nor a current member (and for groups that do not meet online)."""
-    now = now or timezone.now()
-    group = SupportGroup.objects.filter(pk=group_id, is_active=True).first()
-    if group is None or group.format != GroupFormat.ONLINE:
+    access = room_accesses(group_id, [viewer], now=now or timezone.now()).get(viewer.pk)
+    if access is None:
         raise PermissionDenied
-    facilitator = group.facilitators.filter(pk=viewer.pk).exists()
-    member = GroupMember.objects.filter(group=group, member=viewer, status=GroupMember.Status.ACTIVE).first()
-    if not facilitator and member is None:
-        raise PermissionDenied
-    meeting, upcoming = current_meeting(group, now)
-    mute = (
-        RoomMute.objects.filter(group=group, member=viewer, lifted_at__isnull=True, until__gt=now)
-        .order_by("-until")
-        .first()
-    )
-    return RoomAccess(group, facilitator, member, meeting, upcoming, mute.until if mute else None)
+    return access
 
 
 def shown_name(access: RoomAccess, viewer: Membership) -> str:
@@ -134,6 +156,108 @@ class Posted:
     created: bool
 
 
+@dataclass(frozen=True)
+class RoomPost:
+    """One message for a room: who writes it, where, with the id their device chose."""
+
+    viewer: Membership
+    group_id: int
+    client_id: str
+    body: str
+    locale: str = "en"
+
+
+def room_event(message: RoomMessage) -> dict[str, Any]:
+    """The channel-layer event for a new message, its frame encoded once for the whole room."""
+    return {"type": "room.message", "text": json.dumps({"type": "message", "message": payload(message)})}
+
+
+def room_posts(
+    items: Sequence[RoomPost], *, now: datetime | None = None
+) -> list[Posted | ValidationError | PermissionDenied]:
+    """Stores many room messages in one transaction and commits them (what a server's write
+    queue does with the messages that arrived together). One result per item, in order: Posted,
+    or that item's own error, which stores nothing for it. Per item the rules are those of
+    `room_post`: once per client id; only while the room is open to the writer and they are not
+    muted; screened before the commit, and a participant's concerning words raise an incident."""
+    now = now or timezone.now()
+    results: list[Posted | ValidationError | PermissionDenied | None] = [None] * len(items)
+    by_group: dict[int, list[tuple[int, str, str]]] = {}
+    for index, item in enumerate(items):
+        try:
+            client_id, text = clean_message(item.client_id, item.body, limit=MAX_MESSAGE)
+        except ValidationError as exc:
+            results[index] = exc
+            continue
+        by_group.setdefault(item.group_id, []).append((index, client_id, text))
+    if by_group:
+        with transaction.atomic():
+            new: list[tuple[RoomPost, RoomMessage, Any]] = []
+            for group_id, cleaned in by_group.items():
+                new += _post_in_group(items, group_id, cleaned, results, now)
+            RoomMessage.objects.bulk_create([message for _item, message, _screening in new])
+            for item, message, screening in new:
+                if item.viewer.role == Role.PARTICIPANT:
+                    from alongside.safety.escalation.services import respond_to_screening
+
+                    respond_to_screening(
+                        participant=item.viewer,
+                        screening=screening,
+                        text=message.body,
+                        source="group",
+                        source_id=message.pk,
+                    )
+    return [result for result in results if result is not None]
+
+
+def _post_in_group(
+    items: Sequence[RoomPost],
+    group_id: int,
+    cleaned: list[tuple[int, str, str]],
+    results: list[Posted | ValidationError | PermissionDenied | None],
+    now: datetime,
+) -> list[tuple[RoomPost, RoomMessage, Any]]:
+    viewers = {items[index].viewer.pk: items[index].viewer for index, _c, _t in cleaned}
+    accesses = room_accesses(group_id, list(viewers.values()), now=now)
+    stored = {
+        (m.sender_id, m.client_id): m
+        for m in RoomMessage.objects.filter(
+            group_id=group_id, client_id__in={client_id for _i, client_id, _t in cleaned}
+        )
+    }
+    new = []
+    for index, client_id, text in cleaned:
+        item = items[index]
+        access = accesses.get(item.viewer.pk)
+        key = (item.viewer.pk, client_id)
+        if access is None:
+            results[index] = PermissionDenied()
+        elif key in stored:
+            results[index] = Posted(stored[key], False)
+        elif not access.may_enter:
+            results[index] = ValidationError(_("The room opens shortly before the meeting starts."))
+        elif access.muted_until is not None:
+            results[index] = ValidationError(
+                _("A facilitator has paused your messages in this room for now.")
+            )
+        else:
+            screening = screen_text(text, locale=item.locale)
+            message = RoomMessage(
+                organization_id=access.group.organization_id,
+                group=access.group,
+                meeting_start=access.meeting_start,
+                client_id=client_id,
+                sender=item.viewer,
+                shown_as=shown_name(access, item.viewer),
+                body=text,
+                screening_level=screening.level,
+            )
+            stored[key] = message
+            new.append((item, message, screening))
+            results[index] = Posted(message, True)
+    return new
+
+
 def room_post(
     *,
     viewer: Membership,
@@ -146,37 +270,13 @@ def room_post(
 ) -> Posted:
     """Stores one room message (once per client id) and commits it. Only while the room is
     open to the writer and they are not muted. Screened before the write returns."""
-    client_id, text = clean_message(client_id, body, limit=MAX_MESSAGE)
-    with transaction.atomic():
-        access = room_access(viewer, group_id, now=now)
-        existing = RoomMessage.objects.filter(group=access.group, sender=viewer, client_id=client_id).first()
-        if existing is not None:
-            return Posted(existing, False)
-        if not access.may_enter:
-            raise ValidationError(_("The room opens shortly before the meeting starts."))
-        if access.muted_until is not None:
-            raise ValidationError(_("A facilitator has paused your messages in this room for now."))
-        screening = screen_text(text, locale=locale)
-        message = RoomMessage.objects.create(
-            organization_id=access.group.organization_id,
-            group=access.group,
-            meeting_start=access.meeting_start,
-            client_id=client_id,
-            sender=viewer,
-            shown_as=shown_name(access, viewer),
-            body=text,
-            screening_level=screening.level,
-        )
-        if viewer.role == Role.PARTICIPANT:
-            from alongside.safety.escalation.services import respond_to_screening
-
-            respond_to_screening(
-                participant=viewer, screening=screening, text=text, source="group", source_id=message.pk
-            )
-        if broadcast_after:
-            event = {"type": "room.message", "message": payload(message)}
-            transaction.on_commit(lambda: broadcast(access.group.pk, event))
-    return Posted(message, True)
+    (result,) = room_posts([RoomPost(viewer, group_id, client_id, body, locale)], now=now)
+    if isinstance(result, Exception):
+        raise result
+    if broadcast_after and result.created:
+        event = room_event(result.message)
+        transaction.on_commit(lambda: broadcast(group_id, event))
+    return result
 
 
 def _facilitating(viewer: Membership, group_id: int) -> RoomAccess:

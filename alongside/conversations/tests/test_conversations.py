@@ -427,3 +427,104 @@ def test_the_api_sends_once_per_client_id_and_catches_up(
     send(chat, pat, "Reply", "p-1")
     later = pat.client().get(url + "?after=1").json()
     assert [m["body"] for m in later] == ["Reply"]
+
+
+# Many messages in one transaction (what the WebSocket write queue does under load) ----------
+
+
+def test_a_batch_gives_each_message_its_own_result_and_stores_only_the_good_ones(
+    chat: Conversation, alex: Persona, pat: Persona, jordan: Persona, riley: Persona, harbor: Organization
+) -> None:
+    with scope(organization=harbor):
+        other = services.conversation_for_match(
+            match_start(participant=jordan.membership, peer=riley.membership, actor=None)
+        )
+    send(chat, alex, "sent earlier", "earlier")
+    items = [
+        services.Outgoing(chat.pk, alex.membership, "b-1", "first"),
+        services.Outgoing(other.pk, jordan.membership, "j-1", "hello riley"),
+        services.Outgoing(chat.pk, pat.membership, "p-1", "second"),
+        services.Outgoing(chat.pk, alex.membership, "b-1", "first"),  # the same id again in the batch
+        services.Outgoing(chat.pk, alex.membership, "earlier", "sent earlier"),  # already stored
+        services.Outgoing(chat.pk, alex.membership, "bad id!", "refused"),
+        services.Outgoing(chat.pk, jordan.membership, "x-1", "not my conversation"),
+        services.Outgoing(chat.pk, alex.membership, "empty", "   "),
+        services.Outgoing(chat.pk, alex.membership, "b-2", "third"),
+    ]
+    with scope(organization=harbor):
+        results = services.messages_send(items)
+    assert len(results) == len(items)
+    first, jordans, second, again, earlier, bad, stranger, empty, third = results
+    assert isinstance(bad, ValidationError) and isinstance(empty, ValidationError)
+    assert isinstance(stranger, PermissionDenied)
+    assert [r.message.seq for r in (first, second, third)] == [2, 3, 4]  # type: ignore[union-attr]
+    assert again.message.pk == first.message.pk and not again.created  # type: ignore[union-attr]
+    assert not earlier.created and earlier.message.seq == 1  # type: ignore[union-attr]
+    assert jordans.created and jordans.message.seq == 1  # type: ignore[union-attr]
+    with scopes_disabled():
+        assert sorted(Message.objects.filter(conversation=chat).values_list("seq", "client_id")) == [
+            (1, "earlier"),
+            (2, "b-1"),
+            (3, "p-1"),
+            (4, "b-2"),
+        ]
+        assert Message.objects.get(client_id="b-2").body == "third"
+        chat.refresh_from_db()
+        assert chat.last_seq == 4
+        states = {s.member_id: (s.read_seq, s.delivered_seq) for s in chat.read_states.all()}
+    assert states[alex.membership.pk] == (4, 4) and states[pat.membership.pk] == (3, 3)
+
+
+def test_a_paused_conversation_refuses_every_message_of_a_batch(
+    chat: Conversation, alex: Persona, pat: Persona, harbor: Organization
+) -> None:
+    with scope(organization=harbor):
+        services.conversation_pause(conversation=chat, peer=pat.membership, pause=True)
+        results = services.messages_send(
+            [services.Outgoing(chat.pk, alex.membership, f"q-{i}", "hello") for i in range(3)]
+        )
+    assert all(isinstance(result, ValidationError) for result in results)
+    with scopes_disabled():
+        assert not Message.objects.exists()
+
+
+def test_urgent_words_in_a_batch_raise_an_incident_for_that_message(
+    chat: Conversation, alex: Persona, pat: Persona, harbor: Organization
+) -> None:
+    with scope(organization=harbor):
+        results = services.messages_send(
+            [
+                services.Outgoing(chat.pk, pat.membership, "p-1", "How was the meeting?"),
+                services.Outgoing(chat.pk, alex.membership, "a-1", "I have a plan to end my life tonight"),
+            ]
+        )
+        incident = Incident.objects.get()
+    assert results[1].message.screening_level == "urgent"  # type: ignore[union-attr]
+    assert results[0].message.screening_level == "none"  # type: ignore[union-attr]
+    assert incident.source_id == results[1].message.pk  # type: ignore[union-attr]
+
+
+@pytest.mark.django_db(transaction=True)
+def test_many_messages_sent_at_once_are_all_stored_in_order_and_delivered(
+    chat: Conversation, alex: Persona, pat: Persona
+) -> None:
+    count = 40
+
+    async def scenario() -> tuple[list[dict], list[dict]]:
+        mine, theirs = connect(alex.user, chat), connect(pat.user, chat)
+        assert (await mine.connect())[0] and (await theirs.connect())[0]
+        for i in range(count):  # all in flight together: the queue stores them in batches
+            await mine.send_json_to({"type": "send", "client_id": f"burst-{i}", "body": f"line {i}"})
+        replies = [await mine.receive_json_from(timeout=5) for _ in range(2 * count)]
+        received = [await theirs.receive_json_from(timeout=5) for _ in range(count)]
+        await mine.disconnect()
+        await theirs.disconnect()
+        return replies, received
+
+    replies, received = async_to_sync(scenario)()
+    acks = [reply for reply in replies if reply["type"] == "ack"]
+    assert [ack["client_id"] for ack in acks] == [f"burst-{i}" for i in range(count)]
+    assert [ack["seq"] for ack in acks] == list(range(1, count + 1))
+    assert [r["message"]["seq"] for r in received] == list(range(1, count + 1))
+    with scopes_disabled():
+        assert Message.objects.filter(conversation=chat).count() == count

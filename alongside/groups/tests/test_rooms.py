@@ -199,3 +199,72 @@ def test_the_room_socket_is_closed_to_members_between_meetings_and_to_strangers(
     assert async_to_sync(scenario)(alex.user) == (False, 4403)
     assert async_to_sync(scenario)(stranger.user) == (False, 4403)
     assert async_to_sync(scenario)(pat.user)[0] is True
+
+
+# Many messages in one transaction (what the room's write queue does under load) -------------
+
+
+def test_a_batch_of_room_messages_gives_each_its_own_result(
+    online: SupportGroup, later: SupportGroup, alex: Persona, pat: Persona, harbor: Organization
+) -> None:
+    stranger = make_person("stranger", harbor, Role.PARTICIPANT)
+    muted = make_person("muted", harbor, Role.PARTICIPANT)
+    with scope(organization=harbor):
+        join(online, muted.membership)
+        rooms.room_mute(viewer=pat.membership, group_id=online.pk, member_id=muted.membership.pk, minutes=10)
+    post(online, alex, "said before", "before")
+    items = [
+        rooms.RoomPost(alex.membership, online.pk, "a-1", "Hello all"),
+        rooms.RoomPost(pat.membership, online.pk, "p-1", "Welcome, everyone"),
+        rooms.RoomPost(alex.membership, online.pk, "a-1", "Hello all"),  # again, in the same batch
+        rooms.RoomPost(alex.membership, online.pk, "before", "said before"),  # stored earlier
+        rooms.RoomPost(stranger.membership, online.pk, "s-1", "let me in"),
+        rooms.RoomPost(muted.membership, online.pk, "m-1", "but I want to talk"),
+        rooms.RoomPost(alex.membership, later.pk, "l-1", "too early"),
+        rooms.RoomPost(pat.membership, later.pk, "l-2", "facilitators may prepare"),
+        rooms.RoomPost(alex.membership, online.pk, "", "no id"),
+    ]
+    with scope(organization=harbor):
+        results = rooms.room_posts(items)
+    hello, welcome, again, before, strangers, muteds, early, prepare, no_id = results
+    assert hello.created and welcome.created and prepare.created  # type: ignore[union-attr]
+    assert again.message.pk == hello.message.pk and not again.created  # type: ignore[union-attr]
+    assert not before.created  # type: ignore[union-attr]
+    assert isinstance(strangers, PermissionDenied)
+    assert isinstance(muteds, ValidationError) and isinstance(early, ValidationError)
+    assert isinstance(no_id, ValidationError)
+    assert hello.message.pk < welcome.message.pk  # type: ignore[union-attr]
+    with scopes_disabled():
+        assert sorted(RoomMessage.objects.values_list("client_id", flat=True)) == [
+            "a-1",
+            "before",
+            "l-2",
+            "p-1",
+        ]
+
+
+@pytest.mark.django_db(transaction=True)
+def test_a_burst_of_room_messages_is_stored_and_reaches_everyone_in_order(
+    online: SupportGroup, alex: Persona, pat: Persona
+) -> None:
+    count = 30
+
+    async def scenario() -> tuple[list[dict], list[dict]]:
+        member, facilitator = connect(alex.user, online), connect(pat.user, online)
+        assert (await member.connect())[0] and (await facilitator.connect())[0]
+        for i in range(count):
+            await member.send_json_to({"type": "send", "client_id": f"burst-{i}", "body": f"line {i}"})
+        replies = [await member.receive_json_from(timeout=5) for _ in range(2 * count)]
+        received = [await facilitator.receive_json_from(timeout=5) for _ in range(count)]
+        await member.disconnect()
+        await facilitator.disconnect()
+        return replies, received
+
+    replies, received = async_to_sync(scenario)()
+    acks = [reply for reply in replies if reply["type"] == "ack"]
+    assert [ack["client_id"] for ack in acks] == [f"burst-{i}" for i in range(count)]
+    assert [r["message"]["client_id"] for r in received] == [f"burst-{i}" for i in range(count)]
+    ids = [r["message"]["id"] for r in received]
+    assert ids == sorted(ids)
+    with scopes_disabled():
+        assert RoomMessage.objects.filter(group=online).count() == count

@@ -1,0 +1,103 @@
+"""Database work from WebSocket consumers: one thread, and a connection kept open while busy.
+
+Channels' `database_sync_to_async` closes the thread's database connection before and after
+every call when connections are not kept (`DB_CONN_MAX_AGE=0`, the default, which HTTP under
+ASGI needs: each request runs in a thread of its own). For SQLite that is about 1.5 ms of
+opening, PRAGMAs and a WAL checkpoint on close around each call, paid once per message and
+three or four times per connecting client. `database_call` runs the work in the same one
+thread-sensitive thread, but closes the connection only when the last call in flight finishes:
+under load the connection is reused from call to call, and when the server goes quiet it is
+closed as before (so nothing holds a database connection while idle). A call that fails closes
+a connection that is no longer usable at once.
+"""
+
+from __future__ import annotations
+
+import functools
+from collections.abc import Awaitable, Callable
+from typing import Any, ParamSpec, TypeVar
+
+from asgiref.sync import sync_to_async
+from django.contrib.auth import get_user
+from django.contrib.auth.models import AnonymousUser
+from django.db import close_old_connections
+
+P = ParamSpec("P")
+R = TypeVar("R")
+
+
+class _InFlight:
+    calls = 0  # counted on the event loop's thread only
+
+
+def _closing_on_error(func: Callable[P, R]) -> Callable[P, R]:
+    @functools.wraps(func)
+    def run(*args: P.args, **kwargs: P.kwargs) -> R:
+        try:
+            return func(*args, **kwargs)
+        except Exception:
+            close_old_connections()  # drops a broken connection (and, with max age 0, any)
+            raise
+
+    return run
+
+
+_close = sync_to_async(close_old_connections, thread_sensitive=True)
+
+
+def database_call(func: Callable[P, R]) -> Callable[P, Awaitable[R]]:
+    """`func` in the database thread; the connection stays open while more calls are waiting."""
+    in_thread = sync_to_async(_closing_on_error(func), thread_sensitive=True)
+
+    @functools.wraps(func)
+    async def call(*args: P.args, **kwargs: P.kwargs) -> R:
+        _InFlight.calls += 1
+        try:
+            return await in_thread(*args, **kwargs)
+        finally:
+            _InFlight.calls -= 1
+            if _InFlight.calls == 0:
+                await _close()
+
+    return call
+
+
+class SessionAuthMiddleware:
+    """Signs in a WebSocket from its session cookie in one database call (Channels' auth stack
+    takes two: the session store, then the session and the user). Sets `scope["session"]` and
+    `scope["user"]` (AnonymousUser when the session is missing, expired or no longer valid for
+    the user, for example after a password change). Wrap it in Channels' CookieMiddleware."""
+
+    def __init__(self, inner: Any) -> None:
+        self.inner = inner
+
+    async def __call__(self, scope: dict[str, Any], receive: Any, send: Any) -> Any:
+        from django.conf import settings
+
+        if "user" in scope:  # signed in already by an outer layer (tests do this)
+            return await self.inner(scope, receive, send)
+        key = scope.get("cookies", {}).get(settings.SESSION_COOKIE_NAME)
+        session, user = await _signed_in(key)
+        return await self.inner(dict(scope, session=session, user=user), receive, send)
+
+
+@database_call
+def _signed_in(key: str | None) -> tuple[Any, Any]:
+    from importlib import import_module
+    from types import SimpleNamespace
+
+    from django.conf import settings
+
+    session = import_module(settings.SESSION_ENGINE).SessionStore(key)
+    if not key:
+        return session, AnonymousUser()
+    # Django's own check: the user's backend, and the session hash (a changed password signs out).
+    return session, get_user(SimpleNamespace(session=session))  # type: ignore[arg-type]
+
+
+def websocket_stack(inner: Any) -> Any:
+    """What every WebSocket passes before its consumer: the allowed origins, then sign-in."""
+    from channels.security.websocket import AllowedHostsOriginValidator
+    from channels.sessions import CookieMiddleware
+
+    return AllowedHostsOriginValidator(CookieMiddleware(SessionAuthMiddleware(inner)))

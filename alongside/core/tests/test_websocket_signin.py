@@ -1,0 +1,48 @@
+"""WebSockets sign in from the session cookie in one database call; a missing, unknown or
+outdated session (the password changed since) is anonymous and refused."""
+
+from __future__ import annotations
+
+import pytest
+from asgiref.sync import async_to_sync
+from channels.testing.websocket import WebsocketCommunicator
+from django.conf import settings
+
+from config.asgi import application
+from conftest import Persona
+
+pytestmark = pytest.mark.django_db(transaction=True)
+
+
+def opens(cookie: str | None) -> tuple[bool, int | None]:
+    headers = [(b"origin", b"http://localhost")]
+    if cookie is not None:
+        headers.append((b"cookie", f"{settings.SESSION_COOKIE_NAME}={cookie}".encode()))
+
+    async def scenario() -> tuple[bool, int | None]:
+        socket = WebsocketCommunicator(application, "/ws/notifications/", headers=headers)
+        connected, code = await socket.connect(timeout=3)
+        if connected:
+            await socket.send_json_to({"type": "ping"})
+            assert await socket.receive_json_from(timeout=3) == {"type": "pong"}
+            await socket.disconnect()
+        return connected, code
+
+    return async_to_sync(scenario)()
+
+
+def test_a_signed_in_session_cookie_opens_the_socket(alex: Persona) -> None:
+    key = alex.client().cookies[settings.SESSION_COOKIE_NAME].value
+    assert opens(key) == (True, None)
+
+
+@pytest.mark.parametrize("cookie", [None, "", "no-such-session-key-0123456789abc"])
+def test_no_session_or_an_unknown_one_is_refused(alex: Persona, cookie: str | None) -> None:
+    assert opens(cookie) == (False, 4401)
+
+
+def test_a_session_from_before_a_password_change_is_refused(alex: Persona) -> None:
+    key = alex.client().cookies[settings.SESSION_COOKIE_NAME].value
+    alex.user.set_password("a-brand-new-passphrase-2026")
+    alex.user.save()
+    assert opens(key) == (False, 4401)
