@@ -1,6 +1,6 @@
 """The Alongside ASGI application as bench_websockets.py serves it: the project's own HTTP and
 WebSocket routes and middleware, exactly as `alongside serve` runs them (including its
-`gc.freeze()` once loaded), plus two consumers that exist only in the benchmark, to separate
+`heap.settle()` once loaded), plus two consumers that exist only in the benchmark, to separate
 what Channels costs from what Alongside's own work (sign-in, access, storing, screening) costs:
 
 - `ws/bench/conversations/<key>/`: the chat protocol over Channels' groups with no storage, no
@@ -29,6 +29,7 @@ from channels.generic.websocket import AsyncJsonWebsocketConsumer  # noqa: E402
 from channels.routing import ProtocolTypeRouter, URLRouter  # noqa: E402
 from django.urls import path  # noqa: E402
 
+from alongside.core import heap  # noqa: E402
 from alongside.core.consumers import DirectDispatch  # noqa: E402
 from alongside.core.database import websocket_stack  # noqa: E402
 from config.websockets import websocket_urlpatterns  # noqa: E402
@@ -118,4 +119,4 @@ application = ProtocolTypeRouter(
     }
 )
 # As `alongside serve` does once the application is loaded.
-gc.freeze()
+heap.settle()

@@ -8,7 +8,6 @@ from typing import Any
 
 from channels.generic.websocket import AsyncJsonWebsocketConsumer
 from django.core.exceptions import PermissionDenied, ValidationError
-from django.http import Http404
 from django.urls import reverse
 from django.utils.translation import gettext, override
 from django_scopes import scope, scopes_disabled
@@ -78,25 +77,24 @@ class ConversationConsumer(DirectDispatch, AsyncJsonWebsocketConsumer):
 
     @database_call
     def _open(self, user: Any, conversation_id: int) -> tuple[Conversation, Membership, bool] | None:
+        """Two queries: the conversation, and the user's membership as one of its two people."""
         with scopes_disabled():
-            conversation = (
-                Conversation.objects.filter(pk=conversation_id).select_related("organization").first()
-            )
+            conversation = Conversation.objects.filter(pk=conversation_id).select_related("match").first()
             if conversation is None:
                 return None
             me = (
-                Membership.objects.filter(user=user, organization=conversation.organization, is_active=True)
+                Membership.objects.filter(
+                    user=user, is_active=True, pk__in=(conversation.participant_id, conversation.peer_id)
+                )
                 .select_related("user", "organization")
                 .first()
             )
         if me is None or me.role not in (Role.PARTICIPANT, Role.PEER):
             return None
-        with scope(organization=conversation.organization):
-            try:
-                access = selectors.conversation_access(me, conversation_id)
-            except Http404:
-                return None
-        return access.conversation, me, access.writable
+        level = selectors.member_access(conversation, me)
+        if level is None:
+            return None
+        return conversation, me, level == "write"
 
     async def disconnect(self, code: int) -> None:
         if hasattr(self, "group"):

@@ -94,12 +94,14 @@ def _messages(conversation: Conversation, users: dict[str, User], lines: list[tu
     conversation.save(update_fields=["last_seq", "last_message_at"])
     # The participant has read everything but the last message; the peer has read it all.
     for member_id, read in ((conversation.participant_id, len(rows) - 1), (conversation.peer_id, len(rows))):
-        ReadState.objects.create(
-            organization_id=conversation.organization_id,
+        ReadState.objects.update_or_create(
             conversation=conversation,
             member_id=member_id,
-            read_seq=read,
-            delivered_seq=len(rows),
+            defaults={
+                "organization_id": conversation.organization_id,
+                "read_seq": read,
+                "delivered_seq": len(rows),
+            },
         )
 
 

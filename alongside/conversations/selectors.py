@@ -91,14 +91,23 @@ def conversation_access(viewer: Membership, conversation_id: int) -> Access:
     )
     if conversation is None or not viewer.is_active:
         raise Http404
-    active = conversation.match.status == PeerMatch.Status.ACTIVE
-    if viewer.pk == conversation.participant_id:
-        return Access(conversation, "write" if active else "read")
-    if viewer.pk == conversation.peer_id and active:
-        return Access(conversation, "write")
+    level = member_access(conversation, viewer)
+    if level is not None:
+        return Access(conversation, level)
     if viewer.role in OVERSIGHT_ROLES and active_break_glass(conversation, viewer) is not None:
         return Access(conversation, "break_glass")
     raise Http404
+
+
+def member_access(conversation: Conversation, member: Membership) -> str | None:
+    """ "write" or "read" for the conversation's own two people (the participant keeps a past
+    conversation to read; the peer has it only while the match is active), else None."""
+    active = conversation.match.status == PeerMatch.Status.ACTIVE
+    if member.pk == conversation.participant_id:
+        return "write" if active else "read"
+    if member.pk == conversation.peer_id and active:
+        return "write"
+    return None
 
 
 def active_break_glass(conversation: Conversation, viewer: Membership) -> BreakGlassAccess | None:

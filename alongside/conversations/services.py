@@ -14,7 +14,7 @@ from datetime import date, timedelta
 from typing import Any
 
 from django.core.exceptions import PermissionDenied, ValidationError
-from django.db import transaction
+from django.db import connection, transaction
 from django.db.models import F
 from django.db.models.functions import Greatest
 from django.urls import reverse
@@ -51,7 +51,7 @@ class Sent:
 
 def conversation_for_match(match: PeerMatch) -> Conversation:
     """The conversation of a match, created the first time it is needed."""
-    conversation, _created = Conversation.objects.get_or_create(
+    conversation, created = Conversation.objects.get_or_create(
         match=match,
         defaults={
             "organization_id": match.organization_id,
@@ -60,6 +60,16 @@ def conversation_for_match(match: PeerMatch) -> Conversation:
             "created_at": match.started_at,
         },
     )
+    if created:  # both people's receipts, so that sending only ever updates them
+        ReadState.objects.bulk_create(
+            [
+                ReadState(
+                    organization_id=match.organization_id, conversation=conversation, member_id=member_id
+                )
+                for member_id in (match.participant_id, match.peer_id)
+            ],
+            ignore_conflicts=True,
+        )
     return conversation
 
 
@@ -193,13 +203,10 @@ def _store_many(
         return
     Message.objects.bulk_create([message for _item, message, _screening in new])
     touched = {message.conversation_id: message.conversation for _item, message, _screening in new}
-    Conversation.objects.bulk_update(list(touched.values()), ["last_seq", "last_message_at"])
-    # The sender has read everything up to their own message.
     last_own: dict[tuple[int, int], tuple[Conversation, Membership, int]] = {}
     for item, message, _screening in new:
         last_own[(message.conversation_id, item.sender.pk)] = (message.conversation, item.sender, message.seq)
-    for conversation, sender, seq in last_own.values():
-        _advance(conversation, sender, read=seq)
+    _record_sent(list(touched.values()), list(last_own.values()))
     for item, message, screening in new:
         if item.sender.role == Role.PARTICIPANT:
             from alongside.safety.escalation.services import respond_to_screening
@@ -211,6 +218,52 @@ def _store_many(
                 source="chat",
                 source_id=message.pk,
             )
+
+
+def _record_sent(
+    conversations: list[Conversation], senders: list[tuple[Conversation, Membership, int]]
+) -> None:
+    """After a batch: each conversation's last number and time, and each sender's receipts
+    moved up to their own last message (they have read it). Two statements run for many rows
+    (the ORM's bulk_update builds a CASE per row, which costs more than the messages)."""
+    # Only the models' own table names are formatted in; every value is a parameter.
+    with connection.cursor() as cursor:
+        cursor.executemany(
+            f"UPDATE {Conversation._meta.db_table} SET last_seq = %s, last_message_at = %s WHERE id = %s",  # noqa: S608
+            [
+                (c.last_seq, connection.ops.adapt_datetimefield_value(c.last_message_at), c.pk)
+                for c in conversations
+            ],
+        )
+        cursor.executemany(
+            f"UPDATE {ReadState._meta.db_table} SET "  # noqa: S608
+            "read_seq = CASE WHEN read_seq < %s THEN %s ELSE read_seq END, "
+            "delivered_seq = CASE WHEN delivered_seq < %s THEN %s ELSE delivered_seq END "
+            "WHERE conversation_id = %s AND member_id = %s",
+            [(seq, seq, seq, seq, c.pk, sender.pk) for c, sender, seq in senders],
+        )
+        updated = cursor.rowcount
+    if updated != len(senders):  # someone's first message here: their receipts row is new
+        have = set(
+            ReadState.objects.filter(
+                conversation_id__in={c.pk for c, _sender, _seq in senders},
+                member_id__in={sender.pk for _c, sender, _seq in senders},
+            ).values_list("conversation_id", "member_id")
+        )
+        ReadState.objects.bulk_create(
+            [
+                ReadState(
+                    organization_id=conversation.organization_id,
+                    conversation=conversation,
+                    member=sender,
+                    read_seq=seq,
+                    delivered_seq=seq,
+                )
+                for conversation, sender, seq in senders
+                if (conversation.pk, sender.pk) not in have
+            ],
+            ignore_conflicts=True,
+        )
 
 
 def message_send(

@@ -7,6 +7,7 @@ from typing import Any
 
 from channels.generic.websocket import AsyncJsonWebsocketConsumer
 from django.core.exceptions import PermissionDenied, ValidationError
+from django.db.models import Subquery
 from django_scopes import scope, scopes_disabled
 
 from alongside.accounts.models import Membership
@@ -52,19 +53,22 @@ class RoomConsumer(DirectDispatch, AsyncJsonWebsocketConsumer):
     @database_call
     def _enter(self, user: Any) -> Membership | None:
         with scopes_disabled():
-            group = SupportGroup.objects.filter(pk=self.group_id).first()
-            if group is None:
-                return None
             me = (
-                Membership.objects.filter(user=user, organization_id=group.organization_id, is_active=True)
+                Membership.objects.filter(
+                    user=user,
+                    is_active=True,
+                    organization_id=Subquery(
+                        SupportGroup.objects.filter(pk=self.group_id).values("organization_id")[:1]
+                    ),
+                )
                 .select_related("user", "organization")
                 .first()
             )
         if me is None:
             return None
-        with scope(organization=group.organization_id):
+        with scope(organization=me.organization_id):
             try:
-                access = rooms.room_access(me, self.group_id)
+                access = rooms.room_access(me, self.group_id, upcoming=False)
             except PermissionDenied:
                 return None
         return me if access.may_enter else None
@@ -119,7 +123,7 @@ class RoomConsumer(DirectDispatch, AsyncJsonWebsocketConsumer):
     @database_call
     def _since(self, after: int) -> list[dict[str, Any]]:
         with scope(organization=self.me.organization_id):
-            access = rooms.room_access(self.me, self.group_id)
+            access = rooms.room_access(self.me, self.group_id, upcoming=False)
             return [rooms.payload(m) for m in rooms.messages_of(access, after=after)]
 
     async def room_message(self, event: dict[str, Any]) -> None:

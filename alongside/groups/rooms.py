@@ -9,6 +9,7 @@ other place a participant writes, and stored (committed) before anyone is told.
 from __future__ import annotations
 
 import json
+import time
 from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import datetime, timedelta
@@ -16,6 +17,7 @@ from typing import Any
 
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
+from django.db.models.signals import m2m_changed, post_delete, post_save
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
@@ -24,7 +26,15 @@ from alongside.conversations.services import clean_message
 from alongside.core.audit import audit_record
 from alongside.core.notifications import group_send
 from alongside.core.roles import Role
-from alongside.groups.models import GroupFormat, GroupMember, RoomMessage, RoomMute, SupportGroup
+from alongside.groups.models import (
+    GroupFormat,
+    GroupMember,
+    MeetingSeries,
+    OccurrenceChange,
+    RoomMessage,
+    RoomMute,
+    SupportGroup,
+)
 from alongside.groups.schedules import Meeting, meetings_between, series_queryset
 from alongside.safety.screening import screen_text
 
@@ -68,41 +78,114 @@ def current_meeting(group: SupportGroup, now: datetime) -> tuple[Meeting | None,
     return current, upcoming
 
 
-def room_accesses(group_id: int, viewers: Sequence[Membership], *, now: datetime) -> dict[int, RoomAccess]:
-    """How each of `viewers` may use the room of an online group, by membership id, for those
-    who are a facilitator or a current member (nobody, for a group that does not meet online).
-    A handful of queries whatever the number of viewers: a room's write queue checks everyone
-    who wrote at once."""
+@dataclass(frozen=True)
+class _Schedule:
+    """What every message and connection of a room checks and nobody changes often: the group,
+    its facilitators, and its meetings from a day before to a day after it was read."""
+
+    group: SupportGroup
+    facilitators: frozenset[int]
+    meetings: list[Meeting]
+    start: datetime
+    end: datetime
+    read_at: float
+
+
+# Kept for a few seconds per process, and dropped at once when this process saves the group,
+# its facilitators, its series or their changes (signals below). Another server process sees
+# such a change within SCHEDULE_FRESH seconds.
+_schedules: dict[int, _Schedule] = {}
+SCHEDULE_FRESH = 10.0
+
+
+def _schedule(group_id: int, now: datetime) -> _Schedule | None:
+    cached = _schedules.get(group_id)
+    if (
+        cached is not None
+        and time.monotonic() - cached.read_at < SCHEDULE_FRESH
+        and cached.start <= now - timedelta(days=1)
+        and now + OPENS_BEFORE + timedelta(minutes=1) <= cached.end
+    ):
+        return cached
     group = SupportGroup.objects.filter(pk=group_id, is_active=True).first()
     if group is None or group.format != GroupFormat.ONLINE:
+        _schedules.pop(group_id, None)
+        return None
+    start, end = now - timedelta(days=2), now + timedelta(days=1)
+    schedule = _Schedule(
+        group=group,
+        facilitators=frozenset(group.facilitators.values_list("pk", flat=True)),
+        meetings=meetings_between(list(series_queryset().filter(group=group)), start, end),
+        start=start,
+        end=end,
+        read_at=time.monotonic(),
+    )
+    _schedules[group_id] = schedule
+    return schedule
+
+
+def forget_schedule(group_id: int) -> None:
+    _schedules.pop(group_id, None)
+
+
+def room_accesses(
+    wanted: dict[int, set[int]], *, now: datetime, upcoming: bool = True
+) -> dict[tuple[int, int], RoomAccess]:
+    """How each viewer may use each room: `wanted` maps group ids to membership ids; the answer
+    has an entry, by (group id, membership id), for each who is a facilitator or a current member
+    of an online group (no entry: no access). Three queries whatever the number of groups and
+    viewers, so a room's write queue checks everyone who wrote at once. Without `upcoming`
+    (every message and connection) the schedules come from the short-lived cache above and
+    `next_meeting` is None."""
+    rooms: dict[int, tuple[SupportGroup, frozenset[int], Meeting | None, Meeting | None]] = {}
+    for group_id in wanted:
+        if upcoming:
+            group = SupportGroup.objects.filter(pk=group_id, is_active=True).first()
+            if group is None or group.format != GroupFormat.ONLINE:
+                continue
+            facilitators = frozenset(group.facilitators.values_list("pk", flat=True))
+            rooms[group_id] = (group, facilitators, *current_meeting(group, now))
+        elif (schedule := _schedule(group_id, now)) is not None:
+            meeting = next((m for m in schedule.meetings if m.start - OPENS_BEFORE <= now < m.end), None)
+            rooms[group_id] = (schedule.group, schedule.facilitators, meeting, None)
+    if not rooms:
         return {}
-    ids = {viewer.pk for viewer in viewers}
-    facilitators = set(group.facilitators.filter(pk__in=ids).values_list("pk", flat=True))
+    everyone = set().union(*(wanted[group_id] for group_id in rooms))
     members = {
-        row.member_id: row
+        (row.group_id, row.member_id): row
         for row in GroupMember.objects.filter(
-            group=group, member_id__in=ids, status=GroupMember.Status.ACTIVE
+            group_id__in=rooms, member_id__in=everyone, status=GroupMember.Status.ACTIVE
         )
     }
-    allowed = ids & (facilitators | set(members))
-    if not allowed:
-        return {}
-    meeting, upcoming = current_meeting(group, now)
-    muted: dict[int, datetime] = {}
-    for mute in RoomMute.objects.filter(
-        group=group, member_id__in=allowed, lifted_at__isnull=True, until__gt=now
-    ).order_by("until"):
-        muted[mute.member_id] = mute.until  # the latest one wins
-    return {
-        pk: RoomAccess(group, pk in facilitators, members.get(pk), meeting, upcoming, muted.get(pk))
-        for pk in allowed
+    allowed = {
+        (group_id, pk)
+        for group_id, (_group, facilitators, _m, _l) in rooms.items()
+        for pk in wanted[group_id]
+        if pk in facilitators or (group_id, pk) in members
     }
+    muted: dict[tuple[int, int], datetime] = {}
+    for mute in RoomMute.objects.filter(
+        group_id__in=rooms, member_id__in=everyone, lifted_at__isnull=True, until__gt=now
+    ).order_by("until"):
+        muted[(mute.group_id, mute.member_id)] = mute.until  # the latest one wins
+    accesses = {}
+    for group_id, pk in allowed:
+        group, facilitators, meeting, later = rooms[group_id]
+        accesses[(group_id, pk)] = RoomAccess(
+            group, pk in facilitators, members.get((group_id, pk)), meeting, later, muted.get((group_id, pk))
+        )
+    return accesses
 
 
-def room_access(viewer: Membership, group_id: int, *, now: datetime | None = None) -> RoomAccess:
+def room_access(
+    viewer: Membership, group_id: int, *, now: datetime | None = None, upcoming: bool = True
+) -> RoomAccess:
     """How `viewer` may use the room of an online group. PermissionDenied for anyone who is
-    neither a facilitator nor a current member (and for groups that do not meet online)."""
-    access = room_accesses(group_id, [viewer], now=now or timezone.now()).get(viewer.pk)
+    neither a facilitator nor a current member (and for groups that do not meet online).
+    `upcoming=False` skips looking for the next meeting (`next_meeting` is then None)."""
+    access = room_accesses({group_id: {viewer.pk}}, now=now or timezone.now(), upcoming=upcoming).get(
+        (group_id, viewer.pk)
+    )
     if access is None:
         raise PermissionDenied
     return access
@@ -182,19 +265,15 @@ def room_posts(
     muted; screened before the commit, and a participant's concerning words raise an incident."""
     now = now or timezone.now()
     results: list[Posted | ValidationError | PermissionDenied | None] = [None] * len(items)
-    by_group: dict[int, list[tuple[int, str, str]]] = {}
+    cleaned: dict[int, tuple[str, str]] = {}
     for index, item in enumerate(items):
         try:
-            client_id, text = clean_message(item.client_id, item.body, limit=MAX_MESSAGE)
+            cleaned[index] = clean_message(item.client_id, item.body, limit=MAX_MESSAGE)
         except ValidationError as exc:
             results[index] = exc
-            continue
-        by_group.setdefault(item.group_id, []).append((index, client_id, text))
-    if by_group:
+    if cleaned:
         with transaction.atomic():
-            new: list[tuple[RoomPost, RoomMessage, Any]] = []
-            for group_id, cleaned in by_group.items():
-                new += _post_in_group(items, group_id, cleaned, results, now)
+            new = _check_and_build(items, cleaned, results, now)
             RoomMessage.objects.bulk_create([message for _item, message, _screening in new])
             for item, message, screening in new:
                 if item.viewer.role == Role.PARTICIPANT:
@@ -210,26 +289,27 @@ def room_posts(
     return [result for result in results if result is not None]
 
 
-def _post_in_group(
+def _check_and_build(
     items: Sequence[RoomPost],
-    group_id: int,
-    cleaned: list[tuple[int, str, str]],
+    cleaned: dict[int, tuple[str, str]],
     results: list[Posted | ValidationError | PermissionDenied | None],
     now: datetime,
 ) -> list[tuple[RoomPost, RoomMessage, Any]]:
-    viewers = {items[index].viewer.pk: items[index].viewer for index, _c, _t in cleaned}
-    accesses = room_accesses(group_id, list(viewers.values()), now=now)
+    wanted: dict[int, set[int]] = {}
+    for index in cleaned:
+        wanted.setdefault(items[index].group_id, set()).add(items[index].viewer.pk)
+    accesses = room_accesses(wanted, now=now, upcoming=False)
     stored = {
-        (m.sender_id, m.client_id): m
+        (m.group_id, m.sender_id, m.client_id): m
         for m in RoomMessage.objects.filter(
-            group_id=group_id, client_id__in={client_id for _i, client_id, _t in cleaned}
+            group_id__in=wanted, client_id__in={client_id for client_id, _text in cleaned.values()}
         )
     }
     new = []
-    for index, client_id, text in cleaned:
+    for index, (client_id, text) in cleaned.items():
         item = items[index]
-        access = accesses.get(item.viewer.pk)
-        key = (item.viewer.pk, client_id)
+        access = accesses.get((item.group_id, item.viewer.pk))
+        key = (item.group_id, item.viewer.pk, client_id)
         if access is None:
             results[index] = PermissionDenied()
         elif key in stored:
@@ -376,3 +456,32 @@ def room_name_set(*, viewer: Membership, group_id: int, name: str) -> GroupMembe
     access.member.room_name = name
     access.member.save(update_fields=["room_name"])
     return access.member
+
+
+def _forget_on_change(sender: Any, instance: Any, **kwargs: Any) -> None:
+    group_id = instance.pk if isinstance(instance, SupportGroup) else getattr(instance, "group_id", None)
+    if group_id is None and isinstance(instance, OccurrenceChange):
+        group_id = (
+            MeetingSeries.objects.filter(pk=instance.series_id).values_list("group_id", flat=True).first()
+        )
+    if group_id is not None:
+        forget_schedule(group_id)
+
+
+def _forget_on_facilitators(sender: Any, instance: Any, **kwargs: Any) -> None:
+    if isinstance(instance, SupportGroup):
+        forget_schedule(instance.pk)
+    else:  # changed from the membership's side: any of the groups
+        _schedules.clear()
+
+
+for _model in (SupportGroup, MeetingSeries, OccurrenceChange):
+    post_save.connect(_forget_on_change, sender=_model, dispatch_uid=f"rooms-schedule-{_model.__name__}")
+    post_delete.connect(
+        _forget_on_change, sender=_model, dispatch_uid=f"rooms-schedule-del-{_model.__name__}"
+    )
+m2m_changed.connect(
+    _forget_on_facilitators,
+    sender=SupportGroup.facilitators.through,
+    dispatch_uid="rooms-schedule-facilitators",
+)

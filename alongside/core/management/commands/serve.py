@@ -1,11 +1,12 @@
 from __future__ import annotations
 
-import gc
 from typing import Any
 
 import uvicorn
 from django.conf import settings
 from django.core.management.base import BaseCommand, CommandParser
+
+from alongside.core import heap
 
 
 class Command(BaseCommand):
@@ -26,9 +27,7 @@ class Command(BaseCommand):
         if options["workers"] == 1:
             from config.asgi import application
 
-            # Everything loaded so far lives as long as the process: keep the garbage collector
-            # from walking it again on every full collection (pauses of 50-450 ms under load).
-            gc.freeze()
+            heap.settle()  # garbage-collector pauses of 50-450 ms under load without it
             target = application
         uvicorn.run(
             target,
