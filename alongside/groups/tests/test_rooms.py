@@ -268,3 +268,41 @@ def test_a_burst_of_room_messages_is_stored_and_reaches_everyone_in_order(
     assert ids == sorted(ids)
     with scopes_disabled():
         assert RoomMessage.objects.filter(group=online).count() == count
+
+
+def test_cancelling_the_meeting_closes_the_room_to_members_at_once(
+    alex: Persona, pat: Persona, harbor: Organization
+) -> None:
+    from alongside.groups.services.meetings import occurrence_cancel
+
+    with scope(organization=harbor):
+        soon = a_group(harbor, facilitators=[pat.membership], name="Soon circle", format="online", address="")
+        join(soon, alex.membership)
+        starts = timezone.now() + timedelta(minutes=5)  # the room opens ten minutes before
+        a_series(
+            soon,
+            first_day=starts.date(),
+            start_time=starts.time().replace(second=0, microsecond=0),
+            frequency="weekly",
+            timezone="UTC",
+        )
+    assert post(soon, alex, "Before", "a-1").created  # the room's schedule is now cached
+    with scope(organization=harbor):
+        meeting = rooms.room_access(alex.membership, soon.pk).meeting
+        assert meeting is not None
+        occurrence_cancel(actor=pat.membership, meeting=meeting, note="Snow day")
+    with pytest.raises(ValidationError):
+        post(soon, alex, "After", "a-2")
+    assert post(soon, pat, "Facilitators may still write", "p-1").created
+
+
+def test_a_new_facilitator_may_enter_between_meetings_at_once(
+    later: SupportGroup, alex: Persona, riley: Persona, harbor: Organization
+) -> None:
+    with pytest.raises(PermissionDenied):
+        post(later, riley, "Hello?", "r-1")
+    with pytest.raises(ValidationError):
+        post(later, alex, "Too early", "a-1")  # caches the schedule
+    with scope(organization=harbor):
+        later.facilitators.add(riley.membership)
+    assert post(later, riley, "Setting up the room", "r-2").created
