@@ -153,7 +153,7 @@ class ConversationConsumer(DirectDispatch, AsyncJsonWebsocketConsumer):
             ack["help_url"] = payload.pop("help_url")
         await self.send_json(ack)
         if sent.created:
-            await self.channel_layer.group_send(self.group, {"type": "chat.message", "message": payload})
+            await self.channel_layer.group_send(self.group, services.chat_event(payload))
 
     async def _catch_up(self, after: Any) -> None:
         try:
@@ -196,7 +196,7 @@ class ConversationConsumer(DirectDispatch, AsyncJsonWebsocketConsumer):
     # Events from the group ------------------------------------------------------------------
 
     async def chat_message(self, event: dict[str, Any]) -> None:
-        await self.send_json({"type": "message", "message": event["message"]})
+        await self.send(text_data=event["text"])  # encoded once for both people's connections
 
     async def chat_typing(self, event: dict[str, Any]) -> None:
         if event.get("from_channel") != self.channel_name and event.get("member_id") != self.me.pk:

@@ -13,8 +13,9 @@ a connection that is no longer usable at once.
 
 from __future__ import annotations
 
+import contextlib
 import functools
-from collections.abc import Awaitable, Callable
+from collections.abc import AsyncIterator, Awaitable, Callable
 from typing import Any, ParamSpec, TypeVar
 
 from asgiref.sync import sync_to_async
@@ -51,15 +52,23 @@ def database_call(func: Callable[P, R]) -> Callable[P, Awaitable[R]]:
 
     @functools.wraps(func)
     async def call(*args: P.args, **kwargs: P.kwargs) -> R:
-        _InFlight.calls += 1
-        try:
+        async with busy():
             return await in_thread(*args, **kwargs)
-        finally:
-            _InFlight.calls -= 1
-            if _InFlight.calls == 0:
-                await _close()
 
     return call
+
+
+@contextlib.asynccontextmanager
+async def busy() -> AsyncIterator[None]:
+    """Keeps the database thread's connection open until the block ends (a write queue holds
+    it across its batches), then closes it if nothing else is in flight."""
+    _InFlight.calls += 1
+    try:
+        yield
+    finally:
+        _InFlight.calls -= 1
+        if _InFlight.calls == 0:
+            await _close()
 
 
 class SessionAuthMiddleware:

@@ -22,7 +22,7 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from typing import Generic, TypeVar
 
-from alongside.core.database import database_call
+from alongside.core.database import busy, database_call
 
 T = TypeVar("T")
 R = TypeVar("R")
@@ -63,29 +63,34 @@ class GroupCommit(Generic[T, R]):
 
     async def _drain(self, queue: _Queue[T, R]) -> None:
         try:
-            while queue.waiting:
-                batch = queue.waiting[: self.limit]
-                del queue.waiting[: self.limit]
-                try:
-                    results = await self._write([item for item, _ in batch])
-                except Exception:
-                    log.exception("A batch of %d writes could not be finished", len(batch))
-                    _fail([future for _, future in batch])
-                    continue
-                except BaseException:  # cancelled: the server is stopping
-                    _fail([future for _, future in batch])
-                    raise
-                for (_, future), result in zip(batch, results, strict=True):
-                    if future.done():
-                        continue
-                    if isinstance(result, BaseException):
-                        future.set_exception(result)
-                    else:
-                        future.set_result(result)
+            while queue.waiting:  # (again: more may arrive while the connection closes)
+                async with busy():  # one database connection for the whole run of batches
+                    await self._drain_batches(queue)
         finally:
             queue.task = None
             _fail([future for _, future in queue.waiting])
             queue.waiting.clear()
+
+    async def _drain_batches(self, queue: _Queue[T, R]) -> None:
+        while queue.waiting:
+            batch = queue.waiting[: self.limit]
+            del queue.waiting[: self.limit]
+            try:
+                results = await self._write([item for item, _ in batch])
+            except Exception:
+                log.exception("A batch of %d writes could not be finished", len(batch))
+                _fail([future for _, future in batch])
+                continue
+            except BaseException:  # cancelled: the server is stopping
+                _fail([future for _, future in batch])
+                raise
+            for (_, future), result in zip(batch, results, strict=True):
+                if future.done():
+                    continue
+                if isinstance(result, BaseException):
+                    future.set_exception(result)
+                else:
+                    future.set_result(result)
 
     async def _write(self, items: list[T]) -> Sequence[R | BaseException]:
         try:
