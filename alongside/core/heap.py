@@ -13,7 +13,7 @@ import gc
 
 # Collections of the youngest objects after this many new container objects (default 700), of
 # the middle generation after 50 of those (default 10), of everything after 100 of those.
-THRESHOLDS = (50_000, 50, 100)
+THRESHOLDS = (10_000, 50, 100)
 
 
 def settle() -> None:
