@@ -151,9 +151,11 @@ class ConversationConsumer(DirectDispatch, AsyncJsonWebsocketConsumer):
         }
         if payload.get("help_url"):
             ack["help_url"] = payload.pop("help_url")
+        ack["message"] = payload  # this connection's copy: it is not sent the message again
         await self.send_json(ack)
         if sent.created:
-            await self.channel_layer.group_send(self.group, services.chat_event(payload))
+            event = services.chat_event(payload, from_channel=self.channel_name)
+            await self.channel_layer.group_send(self.group, event)
 
     async def _catch_up(self, after: Any) -> None:
         try:
@@ -196,7 +198,8 @@ class ConversationConsumer(DirectDispatch, AsyncJsonWebsocketConsumer):
     # Events from the group ------------------------------------------------------------------
 
     async def chat_message(self, event: dict[str, Any]) -> None:
-        await self.send(text_data=event["text"])  # encoded once for both people's connections
+        if event.get("from_channel") != self.channel_name:  # the sender has it in its ack
+            await self.send(text_data=event["text"])  # encoded once for every connection
 
     async def chat_typing(self, event: dict[str, Any]) -> None:
         if event.get("from_channel") != self.channel_name and event.get("member_id") != self.me.pk:

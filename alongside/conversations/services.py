@@ -98,9 +98,14 @@ def message_payload(message: Message, sender_name: str) -> dict[str, Any]:
     }
 
 
-def chat_event(payload: dict[str, Any]) -> dict[str, Any]:
-    """The channel-layer event for a new message, its frame encoded once for every connection."""
-    return {"type": "chat.message", "text": json.dumps({"type": "message", "message": payload})}
+def chat_event(payload: dict[str, Any], *, from_channel: str = "") -> dict[str, Any]:
+    """The channel-layer event for a new message, its frame encoded once for every connection
+    (except `from_channel`, the sender's own, whose acknowledgement carries the message)."""
+    return {
+        "type": "chat.message",
+        "text": json.dumps({"type": "message", "message": payload}),
+        "from_channel": from_channel,
+    }
 
 
 def clean_message(client_id: str, body: str, *, limit: int) -> tuple[str, str]:

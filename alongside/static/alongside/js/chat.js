@@ -104,6 +104,8 @@
       try { data = JSON.parse(raw.data); } catch (error) { return; }
       if (data.type === "message") { show(data.message); }
       else if (data.type === "ack") {
+        // Stored: the acknowledgement carries the message (this tab is not sent it again).
+        if (data.message) { show(data.message); }
         const item = pending[data.client_id];
         if (item && !item.dataset.seq) {
           item.dataset.seq = data.seq;
