@@ -17,7 +17,7 @@ from alongside.conversations import selectors, services
 from alongside.conversations.models import Conversation
 from alongside.core.access import Access
 from alongside.core.consumers import DirectDispatch
-from alongside.core.database import database_call
+from alongside.core.database import database_call, one
 from alongside.core.group_commit import GroupCommit, per_organization
 from alongside.core.roles import Role
 
@@ -79,18 +79,17 @@ class ConversationConsumer(DirectDispatch, AsyncJsonWebsocketConsumer):
     def _open(self, user: Any, conversation_id: int) -> tuple[Conversation, Membership, bool] | None:
         """Two queries: the conversation, and the user's membership as one of its two people."""
         with scopes_disabled():
-            conversation = Conversation.objects.filter(pk=conversation_id).select_related("match").first()
+            conversation = one(Conversation.objects.filter(pk=conversation_id).select_related("match"))
             if conversation is None:
                 return None
-            me = (
+            me = one(
                 Membership.objects.filter(
                     user=user, is_active=True, pk__in=(conversation.participant_id, conversation.peer_id)
-                )
-                .select_related("user", "organization")
-                .first()
+                ).select_related("organization")
             )
         if me is None or me.role not in (Role.PARTICIPANT, Role.PEER):
             return None
+        me.user = user  # signed in already: not read again
         level = selectors.member_access(conversation, me)
         if level is None:
             return None

@@ -22,9 +22,11 @@ from asgiref.sync import sync_to_async
 from django.contrib.auth import get_user
 from django.contrib.auth.models import AnonymousUser
 from django.db import close_old_connections
+from django.db.models import Model, QuerySet
 
 P = ParamSpec("P")
 R = TypeVar("R")
+M = TypeVar("M", bound=Model)
 
 
 class _InFlight:
@@ -69,6 +71,13 @@ async def busy() -> AsyncIterator[None]:
         _InFlight.calls -= 1
         if _InFlight.calls == 0:
             await _close()
+
+
+def one(queryset: QuerySet[M]) -> M | None:
+    """The row of a query that finds at most one, without the ORDER BY that `first()` adds (on
+    the paths every connection takes, compiling the ordering cost more than running the query)."""
+    rows = list(queryset.order_by()[:1])
+    return rows[0] if rows else None
 
 
 class SessionAuthMiddleware:

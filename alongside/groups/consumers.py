@@ -7,7 +7,6 @@ from typing import Any
 
 from channels.generic.websocket import AsyncJsonWebsocketConsumer
 from django.core.exceptions import PermissionDenied, ValidationError
-from django.db.models import Subquery
 from django_scopes import scope, scopes_disabled
 
 from alongside.accounts.models import Membership
@@ -17,7 +16,6 @@ from alongside.core.database import database_call
 from alongside.core.group_commit import GroupCommit, per_organization
 from alongside.core.roles import Role
 from alongside.groups import rooms
-from alongside.groups.models import SupportGroup
 
 CLOSE_DENIED = 4403
 
@@ -53,25 +51,10 @@ class RoomConsumer(DirectDispatch, AsyncJsonWebsocketConsumer):
     @database_call
     def _enter(self, user: Any) -> Membership | None:
         with scopes_disabled():
-            me = (
-                Membership.objects.filter(
-                    user=user,
-                    is_active=True,
-                    organization_id=Subquery(
-                        SupportGroup.objects.filter(pk=self.group_id).values("organization_id")[:1]
-                    ),
-                )
-                .select_related("user", "organization")
-                .first()
-            )
-        if me is None:
-            return None
-        with scope(organization=me.organization_id):
-            try:
-                access = rooms.room_access(me, self.group_id, upcoming=False)
-            except PermissionDenied:
-                return None
-        return me if access.may_enter else None
+            me = rooms.room_entry(user.pk, self.group_id)
+        if me is not None:
+            me.user = user  # signed in already: not read again
+        return me
 
     async def disconnect(self, code: int) -> None:
         if hasattr(self, "room"):

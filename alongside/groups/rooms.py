@@ -24,6 +24,7 @@ from django.utils.translation import gettext as _
 from alongside.accounts.models import Membership
 from alongside.conversations.services import clean_message
 from alongside.core.audit import audit_record
+from alongside.core.database import one
 from alongside.core.notifications import group_send
 from alongside.core.roles import Role
 from alongside.groups.models import (
@@ -155,7 +156,7 @@ def room_accesses(
         (row.group_id, row.member_id): row
         for row in GroupMember.objects.filter(
             group_id__in=rooms, member_id__in=everyone, status=GroupMember.Status.ACTIVE
-        )
+        ).order_by()
     }
     allowed = {
         (group_id, pk)
@@ -164,10 +165,11 @@ def room_accesses(
         if pk in facilitators or (group_id, pk) in members
     }
     muted: dict[tuple[int, int], datetime] = {}
-    for mute in RoomMute.objects.filter(
+    for group_id, member_id, until in RoomMute.objects.filter(
         group_id__in=rooms, member_id__in=everyone, lifted_at__isnull=True, until__gt=now
-    ).order_by("until"):
-        muted[(mute.group_id, mute.member_id)] = mute.until  # the latest one wins
+    ).values_list("group_id", "member_id", "until"):
+        key = (group_id, member_id)
+        muted[key] = max(until, muted.get(key, until))  # the latest one wins
     accesses = {}
     for group_id, pk in allowed:
         group, facilitators, meeting, later = rooms[group_id]
@@ -175,6 +177,39 @@ def room_accesses(
             group, pk in facilitators, members.get((group_id, pk)), meeting, later, muted.get((group_id, pk))
         )
     return accesses
+
+
+def room_entry(user_id: int, group_id: int, *, now: datetime | None = None) -> Membership | None:
+    """The membership with which this user may enter the room now (a facilitator at any time, a
+    current member during the meeting window), or None. What every connection checks, so it
+    takes one query in the common case, with the schedule from the cache above."""
+    now = now or timezone.now()
+    schedule = _schedule(group_id, now)
+    if schedule is None:
+        return None
+    meeting = next((m for m in schedule.meetings if m.start - OPENS_BEFORE <= now < m.end), None)
+    row = one(
+        GroupMember.objects.filter(
+            group_id=group_id,
+            member__user_id=user_id,
+            member__is_active=True,
+            status=GroupMember.Status.ACTIVE,
+        ).select_related("member__organization")
+    )
+    if row is not None:
+        me: Membership | None = row.member
+    elif schedule.facilitators:
+        me = one(
+            Membership.objects.filter(
+                user_id=user_id, is_active=True, pk__in=schedule.facilitators
+            ).select_related("organization")
+        )
+    else:
+        me = None
+    if me is None:
+        return None
+    access = RoomAccess(schedule.group, me.pk in schedule.facilitators, row, meeting, None, None)
+    return me if access.may_enter else None
 
 
 def room_access(
