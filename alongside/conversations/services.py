@@ -247,10 +247,11 @@ def _insert(messages: list[Message]) -> None:
     fields = [field for field in Message._meta.concrete_fields if not field.primary_key]
     row = "(" + ", ".join(["%s"] * len(fields)) + ")"
     quote = connection.ops.quote_name
+    columns = ", ".join(quote(str(field.column)) for field in fields)
     sql = (
-        f"INSERT INTO {quote(Message._meta.db_table)} ({', '.join(quote(f.column) for f in fields)}) "  # noqa: S608
+        f"INSERT INTO {quote(Message._meta.db_table)} ({columns}) "  # noqa: S608
         f"VALUES {', '.join([row] * len(messages))} "
-        f"RETURNING {quote(Message._meta.pk.column)}, {quote('conversation_id')}, {quote('seq')}"
+        f"RETURNING {quote(str(Message._meta.pk.column))}, {quote('conversation_id')}, {quote('seq')}"
     )
     params = [
         field.get_db_prep_save(field.pre_save(m, True), connection) for m in messages for field in fields
