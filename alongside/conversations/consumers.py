@@ -17,11 +17,12 @@ from alongside.conversations import selectors, services
 from alongside.conversations.models import Conversation
 from alongside.core.access import Access
 from alongside.core.consumers import DirectDispatch
-from alongside.core.database import database_call, one
+from alongside.core.database import database_call, one, scope_user
 from alongside.core.group_commit import GroupCommit, per_organization
 from alongside.core.roles import Role
 
 CLOSE_DENIED = 4403
+CLOSE_SIGNED_OUT = 4401
 CATCH_UP_LIMIT = 500
 
 
@@ -62,13 +63,9 @@ class ConversationConsumer(DirectDispatch, AsyncJsonWebsocketConsumer):
     access = Access(roles=frozenset({Role.PARTICIPANT, Role.PEER}))
 
     async def connect(self) -> None:
-        user = self.scope.get("user")
-        if user is None or not user.is_authenticated:
-            await self.close(code=4401)
-            return
-        found = await self._open(user, int(self.scope["url_route"]["kwargs"]["conversation_id"]))
-        if found is None:
-            await self.close(code=CLOSE_DENIED)
+        found = await self._open(int(self.scope["url_route"]["kwargs"]["conversation_id"]))
+        if isinstance(found, int):
+            await self.close(code=found)
             return
         self.conversation, self.me, self.writable = found
         self.group = self.conversation.group_name
@@ -76,23 +73,27 @@ class ConversationConsumer(DirectDispatch, AsyncJsonWebsocketConsumer):
         await self.accept()
 
     @database_call
-    def _open(self, user: Any, conversation_id: int) -> tuple[Conversation, Membership, bool] | None:
-        """Two queries: the conversation, and the user's membership as one of its two people."""
+    def _open(self, conversation_id: int) -> tuple[Conversation, Membership, bool] | int:
+        """One database call: who signed in, the conversation, and their membership as one of its
+        two people. A close code when the connection is refused."""
+        user = scope_user(self.scope)
+        if not user.is_authenticated:
+            return CLOSE_SIGNED_OUT
         with scopes_disabled():
             conversation = one(Conversation.objects.filter(pk=conversation_id).select_related("match"))
             if conversation is None:
-                return None
+                return CLOSE_DENIED
             me = one(
                 Membership.objects.filter(
                     user=user, is_active=True, pk__in=(conversation.participant_id, conversation.peer_id)
                 ).select_related("organization")
             )
         if me is None or me.role not in (Role.PARTICIPANT, Role.PEER):
-            return None
+            return CLOSE_DENIED
         me.user = user  # signed in already: not read again
         level = selectors.member_access(conversation, me)
         if level is None:
-            return None
+            return CLOSE_DENIED
         return conversation, me, level == "write"
 
     async def disconnect(self, code: int) -> None:

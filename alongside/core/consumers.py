@@ -6,6 +6,7 @@ from channels.consumer import get_handler_name
 from channels.generic.websocket import AsyncJsonWebsocketConsumer
 
 from alongside.core.access import Access
+from alongside.core.database import websocket_user
 from alongside.core.notifications import user_group
 
 
@@ -33,8 +34,8 @@ class NotificationConsumer(DirectDispatch, AsyncJsonWebsocketConsumer):
     access = Access(signed_in=True)
 
     async def connect(self) -> None:
-        user = self.scope.get("user")
-        if user is None or not user.is_authenticated:
+        user = await websocket_user(self.scope)
+        if not user.is_authenticated:
             await self.close(code=4401)
             return
         self.group = user_group(user.pk)

@@ -81,10 +81,12 @@ def one(queryset: QuerySet[M]) -> M | None:
 
 
 class SessionAuthMiddleware:
-    """Signs in a WebSocket from its session cookie in one database call (Channels' auth stack
-    takes two: the session store, then the session and the user). Sets `scope["session"]` and
-    `scope["user"]` (AnonymousUser when the session is missing, expired or no longer valid for
-    the user, for example after a password change). Wrap it in Channels' CookieMiddleware."""
+    """Puts the WebSocket's session key in the scope. The user is read when the consumer asks:
+    `scope_user(scope)` inside the consumer's own database call (the conversation and room
+    consumers check access in that same call, so a connection costs one), or
+    `await websocket_user(scope)`. Either is AnonymousUser when the session is missing, expired or no
+    longer valid for the user (for example after a password change). A scope that already has
+    a user (tests give one) keeps it. Wrap it in Channels' CookieMiddleware."""
 
     def __init__(self, inner: Any) -> None:
         self.inner = inner
@@ -92,25 +94,34 @@ class SessionAuthMiddleware:
     async def __call__(self, scope: dict[str, Any], receive: Any, send: Any) -> Any:
         from django.conf import settings
 
-        if "user" in scope:  # signed in already by an outer layer (tests do this)
-            return await self.inner(scope, receive, send)
         key = scope.get("cookies", {}).get(settings.SESSION_COOKIE_NAME)
-        session, user = await _signed_in(key)
-        return await self.inner(dict(scope, session=session, user=user), receive, send)
+        return await self.inner(dict(scope, session_key=key), receive, send)
 
 
-@database_call
-def _signed_in(key: str | None) -> tuple[Any, Any]:
-    from importlib import import_module
-    from types import SimpleNamespace
+def scope_user(scope: dict[str, Any]) -> Any:
+    """The signed-in user of a WebSocket's scope (read once, then kept in the scope). In the
+    database thread."""
+    if "user" not in scope:
+        from importlib import import_module
+        from types import SimpleNamespace
 
-    from django.conf import settings
+        from django.conf import settings
 
-    session = import_module(settings.SESSION_ENGINE).SessionStore(key)
-    if not key:
-        return session, AnonymousUser()
-    # Django's own check: the user's backend, and the session hash (a changed password signs out).
-    return session, get_user(SimpleNamespace(session=session))  # type: ignore[arg-type]
+        key = scope.get("session_key")
+        if not key:
+            scope["user"] = AnonymousUser()
+        else:
+            session = import_module(settings.SESSION_ENGINE).SessionStore(key)
+            # Django's own check: the user's backend, and the session hash.
+            scope["user"] = get_user(SimpleNamespace(session=session))  # type: ignore[arg-type]
+    return scope["user"]
+
+
+async def websocket_user(scope: dict[str, Any]) -> Any:
+    """`scope_user` from async code."""
+    if "user" in scope:
+        return scope["user"]
+    return await database_call(scope_user)(scope)
 
 
 def websocket_stack(inner: Any) -> Any:

@@ -12,12 +12,13 @@ from django_scopes import scope, scopes_disabled
 from alongside.accounts.models import Membership
 from alongside.core.access import Access
 from alongside.core.consumers import DirectDispatch
-from alongside.core.database import database_call
+from alongside.core.database import database_call, scope_user
 from alongside.core.group_commit import GroupCommit, per_organization
 from alongside.core.roles import Role
 from alongside.groups import rooms
 
 CLOSE_DENIED = 4403
+CLOSE_SIGNED_OUT = 4401
 
 
 def post_many(items: list[rooms.RoomPost]) -> list[rooms.Posted | Exception]:
@@ -34,14 +35,10 @@ class RoomConsumer(DirectDispatch, AsyncJsonWebsocketConsumer):
     access = Access(roles=frozenset({Role.PARTICIPANT, Role.PEER, Role.SUPERVISOR}))
 
     async def connect(self) -> None:
-        user = self.scope.get("user")
-        if user is None or not user.is_authenticated:
-            await self.close(code=4401)
-            return
         self.group_id = int(self.scope["url_route"]["kwargs"]["group_id"])
-        found = await self._enter(user)
-        if found is None:
-            await self.close(code=CLOSE_DENIED)
+        found = await self._enter()
+        if isinstance(found, int):
+            await self.close(code=found)
             return
         self.me = found
         self.room = rooms.room_group(self.group_id)
@@ -49,11 +46,17 @@ class RoomConsumer(DirectDispatch, AsyncJsonWebsocketConsumer):
         await self.accept()
 
     @database_call
-    def _enter(self, user: Any) -> Membership | None:
+    def _enter(self) -> Membership | int:
+        """One database call: who signed in, and whether they may enter now. A close code when
+        the connection is refused."""
+        user = scope_user(self.scope)
+        if not user.is_authenticated:
+            return CLOSE_SIGNED_OUT
         with scopes_disabled():
             me = rooms.room_entry(user.pk, self.group_id)
-        if me is not None:
-            me.user = user  # signed in already: not read again
+        if me is None:
+            return CLOSE_DENIED
+        me.user = user  # signed in already: not read again
         return me
 
     async def disconnect(self, code: int) -> None:

@@ -14,13 +14,13 @@ from conftest import Persona
 pytestmark = pytest.mark.django_db(transaction=True)
 
 
-def opens(cookie: str | None) -> tuple[bool, int | None]:
+def opens(cookie: str | None, path: str = "/ws/notifications/") -> tuple[bool, int | None]:
     headers = [(b"origin", b"http://localhost")]
     if cookie is not None:
         headers.append((b"cookie", f"{settings.SESSION_COOKIE_NAME}={cookie}".encode()))
 
     async def scenario() -> tuple[bool, int | None]:
-        socket = WebsocketCommunicator(application, "/ws/notifications/", headers=headers)
+        socket = WebsocketCommunicator(application, path, headers=headers)
         connected, code = await socket.connect(timeout=3)
         if connected:
             await socket.send_json_to({"type": "ping"})
@@ -46,3 +46,24 @@ def test_a_session_from_before_a_password_change_is_refused(alex: Persona) -> No
     alex.user.set_password("a-brand-new-passphrase-2026")
     alex.user.save()
     assert opens(key) == (False, 4401)
+
+
+def test_a_conversation_signs_in_from_the_cookie_and_checks_who_it_is(
+    alex: Persona, pat: Persona, jordan: Persona
+) -> None:
+    from django_scopes import scope
+
+    from alongside.conversations.services import conversation_for_match
+    from alongside.matching.models import PeerMatch
+
+    with scope(organization=alex.organization):
+        chat = conversation_for_match(PeerMatch.objects.get(participant=alex.membership))
+    path = f"/ws/conversations/{chat.pk}/"
+    assert opens(alex.client().cookies[settings.SESSION_COOKIE_NAME].value, path) == (True, None)
+    assert opens(pat.client().cookies[settings.SESSION_COOKIE_NAME].value, path) == (True, None)
+    assert opens(jordan.client().cookies[settings.SESSION_COOKIE_NAME].value, path) == (False, 4403)
+    assert opens(None, path) == (False, 4401)
+    stale = alex.client().cookies[settings.SESSION_COOKIE_NAME].value
+    alex.user.set_password("a-brand-new-passphrase-2026")
+    alex.user.save()
+    assert opens(stale, path) == (False, 4401)
