@@ -52,8 +52,15 @@ def _store_with_payloads(
     return results
 
 
+def mark_many(items: list[services.Receipt]) -> list[dict[str, Any] | Exception]:
+    """What the receipts queue runs in the database thread: many receipts, one statement."""
+    return per_organization(items, lambda item: item.member.organization_id, services.receipts_mark_many)
+
+
 # Every message this process receives goes through one queue: stored many to a transaction.
 WRITES: GroupCommit[services.Outgoing, tuple[services.Sent, dict[str, Any]]] = GroupCommit(store_many)
+# And every delivered / read receipt through another (a browser sends one per message it shows).
+RECEIPTS: GroupCommit[services.Receipt, dict[str, Any]] = GroupCommit(mark_many)
 
 
 class ConversationConsumer(DirectDispatch, AsyncJsonWebsocketConsumer):
@@ -182,18 +189,14 @@ class ConversationConsumer(DirectDispatch, AsyncJsonWebsocketConsumer):
             seq = max(0, int(seq))
         except (TypeError, ValueError):
             return
-        await self._mark(kind, seq)
-
-    @database_call
-    def _mark(self, kind: str, seq: int) -> None:
-        with scope(organization=self.conversation.organization_id):
-            self.conversation.refresh_from_db(fields=["last_seq"])
-            services.receipts_mark(
-                conversation=self.conversation,
-                member=self.me,
-                read=seq if kind == "read" else 0,
-                delivered=seq,
-            )
+        receipt = services.Receipt(
+            self.conversation.pk, self.me, read=seq if kind == "read" else 0, delivered=seq
+        )
+        try:
+            event = await RECEIPTS.submit(receipt)
+        except PermissionDenied:
+            return
+        await self.channel_layer.group_send(self.group, event)
 
     # Events from the group ------------------------------------------------------------------
 

@@ -17,7 +17,6 @@ from typing import Any
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import connection, transaction
 from django.db.models import F
-from django.db.models.functions import Greatest
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
@@ -280,35 +279,40 @@ def _record_sent(
                 for c in conversations
             ],
         )
+    _move_receipts([(c.pk, sender.pk, c.organization_id, seq, seq) for c, sender, seq in senders])
+
+
+def _move_receipts(rows: list[tuple[int, int, int, int, int]]) -> None:
+    """Moves receipts forward, never back: (conversation id, member id, organization id, read,
+    delivered) per row, one statement for all of them; a row that does not exist yet is made."""
+    if not rows:
+        return
+    with connection.cursor() as cursor:
         cursor.executemany(
-            f"UPDATE {ReadState._meta.db_table} SET "  # noqa: S608
+            f"UPDATE {ReadState._meta.db_table} SET "  # noqa: S608 (the model's own table name)
             "read_seq = CASE WHEN read_seq < %s THEN %s ELSE read_seq END, "
             "delivered_seq = CASE WHEN delivered_seq < %s THEN %s ELSE delivered_seq END "
             "WHERE conversation_id = %s AND member_id = %s",
-            [(seq, seq, seq, seq, c.pk, sender.pk) for c, sender, seq in senders],
+            [(read, read, delivered, delivered, c, m) for c, m, _org, read, delivered in rows],
         )
         updated = cursor.rowcount
-    if updated != len(senders):  # someone's first message here: their receipts row is new
-        have = set(
-            ReadState.objects.filter(
-                conversation_id__in={c.pk for c, _sender, _seq in senders},
-                member_id__in={sender.pk for _c, sender, _seq in senders},
-            ).values_list("conversation_id", "member_id")
-        )
-        ReadState.objects.bulk_create(
-            [
-                ReadState(
-                    organization_id=conversation.organization_id,
-                    conversation=conversation,
-                    member=sender,
-                    read_seq=seq,
-                    delivered_seq=seq,
-                )
-                for conversation, sender, seq in senders
-                if (conversation.pk, sender.pk) not in have
-            ],
-            ignore_conflicts=True,
-        )
+    if updated == len(rows):
+        return
+    have = set(
+        ReadState.objects.filter(
+            conversation_id__in={c for c, *_rest in rows}, member_id__in={m for _c, m, *_rest in rows}
+        ).values_list("conversation_id", "member_id")
+    )
+    ReadState.objects.bulk_create(
+        [
+            ReadState(
+                organization_id=org, conversation_id=c, member_id=m, read_seq=read, delivered_seq=delivered
+            )
+            for c, m, org, read, delivered in rows
+            if (c, m) not in have
+        ],
+        ignore_conflicts=True,
+    )
 
 
 def message_send(
@@ -337,22 +341,45 @@ def message_send(
     return result
 
 
-def _advance(conversation: Conversation, member: Membership, *, read: int = 0, delivered: int = 0) -> None:
-    """Moves a person's receipts forward (never back). One statement, no read-modify-write."""
-    delivered = max(delivered, read)
-    updated = ReadState.objects.filter(conversation=conversation, member=member).update(
-        read_seq=Greatest(F("read_seq"), read), delivered_seq=Greatest(F("delivered_seq"), delivered)
-    )
-    if not updated:
-        ReadState.objects.get_or_create(
-            conversation=conversation,
-            member=member,
-            defaults={
-                "organization_id": conversation.organization_id,
-                "read_seq": read,
-                "delivered_seq": delivered,
-            },
-        )
+@dataclass(frozen=True)
+class Receipt:
+    """How far one person has received (`delivered`) and read a conversation."""
+
+    conversation_id: int
+    member: Membership
+    read: int = 0
+    delivered: int = 0
+
+
+def receipts_mark_many(items: Sequence[Receipt]) -> list[dict[str, Any] | PermissionDenied]:
+    """Records many receipts in one transaction (a server's receipts queue). One result per
+    item: the event that tells the conversation's connections, or PermissionDenied for someone
+    who is not one of its two people. Receipts never move back, and never past the last message."""
+    with transaction.atomic():
+        known = {
+            pk: (last_seq, participant_id, peer_id, organization_id)
+            for pk, last_seq, participant_id, peer_id, organization_id in Conversation.objects.filter(
+                pk__in={item.conversation_id for item in items}
+            ).values_list("pk", "last_seq", "participant_id", "peer_id", "organization_id")
+        }
+        results: list[dict[str, Any] | PermissionDenied] = []
+        moves: dict[tuple[int, int], tuple[int, int, int]] = {}
+        for item in items:
+            row = known.get(item.conversation_id)
+            if row is None or item.member.pk not in (row[1], row[2]):
+                results.append(PermissionDenied())
+                continue
+            last_seq, organization_id = row[0], row[3]
+            read = max(0, min(item.read, last_seq))
+            delivered = min(max(item.delivered, read), last_seq)
+            key = (item.conversation_id, item.member.pk)
+            _org, was_read, was_delivered = moves.get(key, (organization_id, 0, 0))
+            moves[key] = (organization_id, max(was_read, read), max(was_delivered, delivered))
+            results.append(
+                {"type": "chat.receipt", "member_id": item.member.pk, "read": read, "delivered": delivered}
+            )
+        _move_receipts([(c, m, org, read, delivered) for (c, m), (org, read, delivered) in moves.items()])
+    return results
 
 
 def receipts_mark(
@@ -365,14 +392,12 @@ def receipts_mark(
 ) -> None:
     """Records how far `member` has received and read the conversation, and tells the other
     person's open connections."""
-    if member.pk not in (conversation.participant_id, conversation.peer_id):
-        raise PermissionDenied
-    read = min(read, conversation.last_seq)
-    delivered = min(max(delivered, read), conversation.last_seq)
-    _advance(conversation, member, read=read, delivered=delivered)
+    (result,) = receipts_mark_many([Receipt(conversation.pk, member, read, delivered)])
+    if isinstance(result, Exception):
+        raise result
     if broadcast:
-        event = {"type": "chat.receipt", "member_id": member.pk, "read": read, "delivered": delivered}
-        transaction.on_commit(lambda: group_send(conversation.group_name, event))
+        group = conversation.group_name
+        transaction.on_commit(lambda: group_send(group, result))
 
 
 @transaction.atomic

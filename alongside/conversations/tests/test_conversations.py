@@ -529,3 +529,31 @@ def test_many_messages_sent_at_once_are_all_stored_in_order_and_delivered(
     assert [r["message"]["seq"] for r in received] == list(range(1, count + 1))
     with scopes_disabled():
         assert Message.objects.filter(conversation=chat).count() == count
+
+
+def test_receipts_in_a_batch_never_move_back_nor_past_the_last_message(
+    chat: Conversation, alex: Persona, pat: Persona, jordan: Persona, harbor: Organization
+) -> None:
+    for i in range(3):
+        send(chat, pat, f"line {i}", f"p-{i}")
+    with scope(organization=harbor):
+        results = services.receipts_mark_many(
+            [
+                services.Receipt(chat.pk, alex.membership, read=2, delivered=3),
+                services.Receipt(chat.pk, alex.membership, read=1, delivered=1),  # older: ignored
+                services.Receipt(chat.pk, alex.membership, read=9, delivered=9),  # cut to 3
+                services.Receipt(chat.pk, jordan.membership, read=1),  # not one of the two
+            ]
+        )
+    first, older, beyond, stranger = results
+    assert first == {"type": "chat.receipt", "member_id": alex.membership.pk, "read": 2, "delivered": 3}
+    assert older == {"type": "chat.receipt", "member_id": alex.membership.pk, "read": 1, "delivered": 1}
+    assert beyond == {"type": "chat.receipt", "member_id": alex.membership.pk, "read": 3, "delivered": 3}
+    assert isinstance(stranger, PermissionDenied)
+    with scopes_disabled():
+        state = chat.read_states.get(member=alex.membership)
+    assert (state.read_seq, state.delivered_seq) == (3, 3)
+    with scope(organization=harbor):
+        services.receipts_mark_many([services.Receipt(chat.pk, alex.membership, read=1, delivered=1)])
+    state.refresh_from_db()
+    assert (state.read_seq, state.delivered_seq) == (3, 3)  # never back
