@@ -18,7 +18,7 @@ from alongside.conversations.models import Conversation
 from alongside.core.access import Access
 from alongside.core.consumers import DirectDispatch
 from alongside.core.database import database_call, one, scope_user
-from alongside.core.group_commit import GroupCommit, per_organization
+from alongside.core.group_commit import GroupCommit, each, per_organization
 from alongside.core.roles import Role
 
 CLOSE_DENIED = 4403
@@ -57,6 +57,35 @@ def mark_many(items: list[services.Receipt]) -> list[dict[str, Any] | Exception]
     return per_organization(items, lambda item: item.member.organization_id, services.receipts_mark_many)
 
 
+def open_conversation(item: tuple[dict[str, Any], int]) -> tuple[Conversation, Membership, bool] | int:
+    """For a connection (its scope, the conversation id): who signed in, the conversation, and
+    their membership as one of its two people; a close code when it is refused."""
+    connection_scope, conversation_id = item
+    user = scope_user(connection_scope)
+    if not user.is_authenticated:
+        return CLOSE_SIGNED_OUT
+    with scopes_disabled():
+        conversation = one(Conversation.objects.filter(pk=conversation_id).select_related("match"))
+        if conversation is None:
+            return CLOSE_DENIED
+        me = one(
+            Membership.objects.filter(
+                user=user, is_active=True, pk__in=(conversation.participant_id, conversation.peer_id)
+            ).select_related("organization")
+        )
+    if me is None or me.role not in (Role.PARTICIPANT, Role.PEER):
+        return CLOSE_DENIED
+    me.user = user  # signed in already: not read again
+    level = selectors.member_access(conversation, me)
+    if level is None:
+        return CLOSE_DENIED
+    return conversation, me, level == "write"
+
+
+# Connections that arrive together are checked in one database call.
+OPENS: GroupCommit[tuple[dict[str, Any], int], tuple[Conversation, Membership, bool] | int] = GroupCommit(
+    each(open_conversation)
+)
 # Every message this process receives goes through one queue: stored many to a transaction.
 WRITES: GroupCommit[services.Outgoing, tuple[services.Sent, dict[str, Any]]] = GroupCommit(store_many)
 # And every delivered / read receipt through another (a browser sends one per message it shows).
@@ -70,7 +99,7 @@ class ConversationConsumer(DirectDispatch, AsyncJsonWebsocketConsumer):
     access = Access(roles=frozenset({Role.PARTICIPANT, Role.PEER}))
 
     async def connect(self) -> None:
-        found = await self._open(int(self.scope["url_route"]["kwargs"]["conversation_id"]))
+        found = await OPENS.submit((self.scope, int(self.scope["url_route"]["kwargs"]["conversation_id"])))
         if isinstance(found, int):
             await self.close(code=found)
             return
@@ -78,30 +107,6 @@ class ConversationConsumer(DirectDispatch, AsyncJsonWebsocketConsumer):
         self.group = self.conversation.group_name
         await self.channel_layer.group_add(self.group, self.channel_name)
         await self.accept()
-
-    @database_call
-    def _open(self, conversation_id: int) -> tuple[Conversation, Membership, bool] | int:
-        """One database call: who signed in, the conversation, and their membership as one of its
-        two people. A close code when the connection is refused."""
-        user = scope_user(self.scope)
-        if not user.is_authenticated:
-            return CLOSE_SIGNED_OUT
-        with scopes_disabled():
-            conversation = one(Conversation.objects.filter(pk=conversation_id).select_related("match"))
-            if conversation is None:
-                return CLOSE_DENIED
-            me = one(
-                Membership.objects.filter(
-                    user=user, is_active=True, pk__in=(conversation.participant_id, conversation.peer_id)
-                ).select_related("organization")
-            )
-        if me is None or me.role not in (Role.PARTICIPANT, Role.PEER):
-            return CLOSE_DENIED
-        me.user = user  # signed in already: not read again
-        level = selectors.member_access(conversation, me)
-        if level is None:
-            return CLOSE_DENIED
-        return conversation, me, level == "write"
 
     async def disconnect(self, code: int) -> None:
         if hasattr(self, "group"):

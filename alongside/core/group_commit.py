@@ -136,3 +136,14 @@ def per_organization(
         for index, result in zip(indexes, written, strict=True):
             results[index] = result
     return [result for result in results if result is not None]
+
+
+def each(func: Callable[[T], R]) -> Callable[[list[T]], list[R]]:
+    """A `write_many` that runs `func` on each item in turn: one database call for many reads
+    (the checks of connections that arrive together) instead of one each. If one raises, the
+    queue runs each item of that batch on its own."""
+
+    def run(items: list[T]) -> list[R]:
+        return [func(item) for item in items]
+
+    return run

@@ -13,7 +13,7 @@ from alongside.accounts.models import Membership
 from alongside.core.access import Access
 from alongside.core.consumers import DirectDispatch
 from alongside.core.database import database_call, scope_user
-from alongside.core.group_commit import GroupCommit, per_organization
+from alongside.core.group_commit import GroupCommit, each, per_organization
 from alongside.core.roles import Role
 from alongside.groups import rooms
 
@@ -31,12 +31,31 @@ def post_many(items: list[rooms.RoomPost]) -> list[rooms.Posted | Exception]:
 WRITES: GroupCommit[rooms.RoomPost, rooms.Posted] = GroupCommit(post_many)
 
 
+def enter_room(item: tuple[dict[str, Any], int]) -> Membership | int:
+    """For a connection (its scope, the group id): who signed in, and whether they may enter the
+    room now; a close code when it is refused."""
+    connection_scope, group_id = item
+    user = scope_user(connection_scope)
+    if not user.is_authenticated:
+        return CLOSE_SIGNED_OUT
+    with scopes_disabled():
+        me = rooms.room_entry(user.pk, group_id)
+    if me is None:
+        return CLOSE_DENIED
+    me.user = user  # signed in already: not read again
+    return me
+
+
+# Connections that arrive together are checked in one database call.
+ENTRIES: GroupCommit[tuple[dict[str, Any], int], Membership | int] = GroupCommit(each(enter_room))
+
+
 class RoomConsumer(DirectDispatch, AsyncJsonWebsocketConsumer):
     access = Access(roles=frozenset({Role.PARTICIPANT, Role.PEER, Role.SUPERVISOR}))
 
     async def connect(self) -> None:
         self.group_id = int(self.scope["url_route"]["kwargs"]["group_id"])
-        found = await self._enter()
+        found = await ENTRIES.submit((self.scope, self.group_id))
         if isinstance(found, int):
             await self.close(code=found)
             return
@@ -44,20 +63,6 @@ class RoomConsumer(DirectDispatch, AsyncJsonWebsocketConsumer):
         self.room = rooms.room_group(self.group_id)
         await self.channel_layer.group_add(self.room, self.channel_name)
         await self.accept()
-
-    @database_call
-    def _enter(self) -> Membership | int:
-        """One database call: who signed in, and whether they may enter now. A close code when
-        the connection is refused."""
-        user = scope_user(self.scope)
-        if not user.is_authenticated:
-            return CLOSE_SIGNED_OUT
-        with scopes_disabled():
-            me = rooms.room_entry(user.pk, self.group_id)
-        if me is None:
-            return CLOSE_DENIED
-        me.user = user  # signed in already: not read again
-        return me
 
     async def disconnect(self, code: int) -> None:
         if hasattr(self, "room"):

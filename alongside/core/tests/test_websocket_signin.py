@@ -67,3 +67,42 @@ def test_a_conversation_signs_in_from_the_cookie_and_checks_who_it_is(
     alex.user.set_password("a-brand-new-passphrase-2026")
     alex.user.save()
     assert opens(stale, path) == (False, 4401)
+
+
+def test_connections_arriving_together_are_each_answered_for_themselves(
+    alex: Persona, pat: Persona, jordan: Persona
+) -> None:
+    import asyncio
+
+    from django_scopes import scope
+
+    from alongside.conversations.services import conversation_for_match
+    from alongside.matching.models import PeerMatch
+
+    with scope(organization=alex.organization):
+        chat = conversation_for_match(PeerMatch.objects.get(participant=alex.membership))
+    cookies = [p.client().cookies[settings.SESSION_COOKIE_NAME].value for p in (alex, pat, jordan)]
+    cookies += ["", cookies[0], cookies[2]]
+
+    async def one(cookie: str) -> tuple[bool, int | None]:
+        headers = [
+            (b"origin", b"http://localhost"),
+            (b"cookie", f"{settings.SESSION_COOKIE_NAME}={cookie}".encode()),
+        ]
+        socket = WebsocketCommunicator(application, f"/ws/conversations/{chat.pk}/", headers=headers)
+        connected, code = await socket.connect(timeout=5)
+        if connected:
+            await socket.disconnect()
+        return connected, code
+
+    async def scenario() -> list[tuple[bool, int | None]]:
+        return list(await asyncio.gather(*(one(cookie) for cookie in cookies)))
+
+    assert async_to_sync(scenario)() == [
+        (True, None),
+        (True, None),
+        (False, 4403),
+        (False, 4401),
+        (True, None),
+        (False, 4403),
+    ]
