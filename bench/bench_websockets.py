@@ -297,8 +297,8 @@ def seed_rooms(people: list[Person]) -> list[Person]:
     now = timezone.now()
     start = now - timedelta(hours=1)
     with scopes_disabled():
-        members = list(Membership.objects.filter(organization=organization).order_by("user__username"))
-        by_cookie_order = {m.user_id: m for m in members}
+        # In the order the people were seeded (users were made in that order).
+        ordered = list(Membership.objects.filter(organization=organization).order_by("user_id"))
         groups = SupportGroup.objects.bulk_create(
             [
                 SupportGroup(
@@ -327,7 +327,6 @@ def seed_rooms(people: list[Person]) -> list[Person]:
                 for group in groups
             ]
         )
-        ordered = [by_cookie_order[user_id] for user_id in sorted(by_cookie_order)]
         GroupMember.objects.bulk_create(
             [
                 GroupMember(

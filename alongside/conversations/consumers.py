@@ -76,7 +76,7 @@ def open_conversation(item: tuple[dict[str, Any], int]) -> tuple[Conversation, M
     if me is None or me.role not in (Role.PARTICIPANT, Role.PEER):
         return CLOSE_DENIED
     me.user = user  # signed in already: not read again
-    level = selectors.member_access(conversation, me)
+    level = services.member_access(conversation, me)
     if level is None:
         return CLOSE_DENIED
     return conversation, me, level == "write"

@@ -21,7 +21,7 @@ from alongside.conversations.models import (
     ReadState,
     SessionNote,
 )
-from alongside.conversations.services import conversation_for_match
+from alongside.conversations.services import conversation_for_match, member_access
 from alongside.core.roles import OVERSIGHT_ROLES, Role
 from alongside.matching.models import PeerMatch
 
@@ -97,17 +97,6 @@ def conversation_access(viewer: Membership, conversation_id: int) -> Access:
     if viewer.role in OVERSIGHT_ROLES and active_break_glass(conversation, viewer) is not None:
         return Access(conversation, "break_glass")
     raise Http404
-
-
-def member_access(conversation: Conversation, member: Membership) -> str | None:
-    """ "write" or "read" for the conversation's own two people (the participant keeps a past
-    conversation to read; the peer has it only while the match is active), else None."""
-    active = conversation.match.status == PeerMatch.Status.ACTIVE
-    if member.pk == conversation.participant_id:
-        return "write" if active else "read"
-    if member.pk == conversation.peer_id and active:
-        return "write"
-    return None
 
 
 def active_break_glass(conversation: Conversation, viewer: Membership) -> BreakGlassAccess | None:

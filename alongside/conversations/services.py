@@ -73,15 +73,24 @@ def conversation_for_match(match: PeerMatch) -> Conversation:
     return conversation
 
 
-def may_write(conversation: Conversation, member: Membership, *, match_status: str | None = None) -> bool:
-    """Only the conversation's two people, while the match is active (`match_status` when the
-    caller read it with the conversation, instead of loading the match)."""
+def member_access(
+    conversation: Conversation, member: Membership, *, match_status: str | None = None
+) -> str | None:
+    """ "write" or "read" for the conversation's own two people (the participant keeps a past
+    conversation to read; the peer has it only while the match is active), else None.
+    `match_status` when the caller read it with the conversation, instead of loading the match."""
     status = match_status if match_status is not None else conversation.match.status
-    return (
-        member.pk in (conversation.participant_id, conversation.peer_id)
-        and member.is_active
-        and status == PeerMatch.Status.ACTIVE
-    )
+    active = status == PeerMatch.Status.ACTIVE
+    if member.pk == conversation.participant_id:
+        return "write" if active else "read"
+    if member.pk == conversation.peer_id and active:
+        return "write"
+    return None
+
+
+def may_write(conversation: Conversation, member: Membership, *, match_status: str | None = None) -> bool:
+    """Only the conversation's two people, active members, while the match is active."""
+    return member.is_active and member_access(conversation, member, match_status=match_status) == "write"
 
 
 def message_payload(message: Message, sender_name: str) -> dict[str, Any]:

@@ -70,13 +70,25 @@ class RoomAccess:
         return self.meeting.original_start if self.meeting is not None else None
 
 
+def open_now(meetings: list[Meeting], now: datetime) -> Meeting | None:
+    """The meeting whose room is open at `now` (from a few minutes before it starts to its end)."""
+    return next((m for m in meetings if m.start - OPENS_BEFORE <= now < m.end), None)
+
+
 def current_meeting(group: SupportGroup, now: datetime) -> tuple[Meeting | None, Meeting | None]:
     """(the meeting whose room is open now, the next one) for an online group."""
     series = list(series_queryset().filter(group=group))
     meetings = meetings_between(series, now - timedelta(days=1), now + timedelta(days=60))
-    current = next((m for m in meetings if m.start - OPENS_BEFORE <= now < m.end), None)
     upcoming = next((m for m in meetings if m.start - OPENS_BEFORE > now), None)
-    return current, upcoming
+    return open_now(meetings, now), upcoming
+
+
+def _online_group(group_id: int) -> tuple[SupportGroup, frozenset[int]] | None:
+    """An active online group and its facilitators' membership ids (None for any other group)."""
+    group = SupportGroup.objects.filter(pk=group_id, is_active=True).first()
+    if group is None or group.format != GroupFormat.ONLINE:
+        return None
+    return group, frozenset(group.facilitators.values_list("pk", flat=True))
 
 
 @dataclass(frozen=True)
@@ -108,14 +120,15 @@ def _schedule(group_id: int, now: datetime) -> _Schedule | None:
         and now + OPENS_BEFORE + timedelta(minutes=1) <= cached.end
     ):
         return cached
-    group = SupportGroup.objects.filter(pk=group_id, is_active=True).first()
-    if group is None or group.format != GroupFormat.ONLINE:
+    found = _online_group(group_id)
+    if found is None:
         _schedules.pop(group_id, None)
         return None
+    group, facilitators = found
     start, end = now - timedelta(days=2), now + timedelta(days=1)
     schedule = _Schedule(
         group=group,
-        facilitators=frozenset(group.facilitators.values_list("pk", flat=True)),
+        facilitators=facilitators,
         meetings=meetings_between(list(series_queryset().filter(group=group)), start, end),
         start=start,
         end=end,
@@ -141,14 +154,10 @@ def room_accesses(
     rooms: dict[int, tuple[SupportGroup, frozenset[int], Meeting | None, Meeting | None]] = {}
     for group_id in wanted:
         if upcoming:
-            group = SupportGroup.objects.filter(pk=group_id, is_active=True).first()
-            if group is None or group.format != GroupFormat.ONLINE:
-                continue
-            facilitators = frozenset(group.facilitators.values_list("pk", flat=True))
-            rooms[group_id] = (group, facilitators, *current_meeting(group, now))
+            if (found := _online_group(group_id)) is not None:
+                rooms[group_id] = (*found, *current_meeting(found[0], now))
         elif (schedule := _schedule(group_id, now)) is not None:
-            meeting = next((m for m in schedule.meetings if m.start - OPENS_BEFORE <= now < m.end), None)
-            rooms[group_id] = (schedule.group, schedule.facilitators, meeting, None)
+            rooms[group_id] = (schedule.group, schedule.facilitators, open_now(schedule.meetings, now), None)
     if not rooms:
         return {}
     everyone = set().union(*(wanted[group_id] for group_id in rooms))
@@ -187,7 +196,7 @@ def room_entry(user_id: int, group_id: int, *, now: datetime | None = None) -> M
     schedule = _schedule(group_id, now)
     if schedule is None:
         return None
-    meeting = next((m for m in schedule.meetings if m.start - OPENS_BEFORE <= now < m.end), None)
+    meeting = open_now(schedule.meetings, now)
     row = one(
         GroupMember.objects.filter(
             group_id=group_id,
