@@ -2,6 +2,7 @@ from django.urls import include, path
 
 from alongside.accounts import views as accounts
 from alongside.accounts import views_my_data as my_data
+from alongside.api import views as api_views
 from alongside.api.api import api
 from alongside.core import views as core
 from alongside.safety import views as safety
@@ -13,6 +14,9 @@ urlpatterns = [
     path("i18n/setlang/", accounts.set_language, name="set_language"),
     path("accounts/", include("allauth.urls")),
     path("me/preferences/", accounts.preferences, name="preferences"),
+    path("me/security/", api_views.account_security, name="account_security"),
+    path("me/security/tokens/<int:token_id>/revoke/", api_views.api_token_revoke, name="api_token_revoke"),
+    path("me/security/sessions/end/", api_views.sessions_end_others, name="sessions_end_others"),
     path("me/data/", my_data.my_data, name="my_data"),
     path("me/data/download.json", my_data.my_data_download, name="my_data_download"),
     path("me/data/summary/", my_data.my_data_summary, name="my_data_summary"),

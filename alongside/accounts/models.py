@@ -6,7 +6,9 @@ from django.conf import settings
 from django.contrib.auth.models import AbstractUser
 from django.core.exceptions import ValidationError
 from django.db import models
+from django.dispatch import Signal
 from django.utils import timezone
+from django.utils.crypto import salted_hmac
 from django.utils.timezone import now
 from django.utils.translation import gettext_lazy as _
 
@@ -17,6 +19,12 @@ from alongside.core.roles import Role
 def validate_timezone(value: str) -> None:
     if value not in zoneinfo.available_timezones():
         raise ValidationError(_("%(value)s is not a known time zone."), params={"value": value})
+
+
+# Sent after a person's password was changed (by any path that calls set_password or
+# set_unusable_password and saves) or their account was deactivated. Arguments: user, change
+# ("password" or "deactivated"). alongside.accounts.signals ends their tokens and sessions.
+credentials_changed = Signal()
 
 
 class User(AbstractUser):
@@ -30,9 +38,68 @@ class User(AbstractUser):
     )
     timezone = models.CharField(_("time zone"), max_length=64, default="UTC", validators=[validate_timezone])
     language = models.CharField(_("language"), max_length=8, choices=settings.LANGUAGES, blank=True)
+    session_generation = models.PositiveIntegerField(
+        default=0,
+        editable=False,
+        help_text=_("Raised to sign the person out of every session at once."),
+    )
+
+    _password_replaced = False
+    _loaded_is_active: bool | None = None
 
     def __str__(self) -> str:
         return self.display_name or self.username
+
+    @classmethod
+    def from_db(cls, db: str | None, field_names: list[str], values: list[object]) -> User:  # type: ignore[override]
+        instance = super().from_db(db, field_names, values)
+        if "is_active" in field_names:
+            instance._loaded_is_active = bool(values[field_names.index("is_active")])
+        return instance
+
+    def set_unusable_password(self) -> None:
+        super().set_unusable_password()
+        self._password_replaced = True
+
+    def save(self, *args: object, **kwargs: object) -> None:
+        """Saves, then announces a changed password or a deactivation (`credentials_changed`).
+
+        A password changed through `set_password` (allauth's change and reset, the
+        `changepassword` command, walk-in handover) is known by Django's `_password`; a hash
+        upgraded at login (`check_password`) clears it first, so it does not count."""
+        update_fields = kwargs.get("update_fields")
+
+        def saves(name: str) -> bool:
+            return update_fields is None or name in update_fields  # type: ignore[operator]
+
+        existing = self.pk is not None and not self._state.adding
+        password_changed = (
+            existing and saves("password") and (self._password is not None or self._password_replaced)  # type: ignore[attr-defined]
+        )
+        deactivated = (
+            existing and saves("is_active") and self._loaded_is_active is True and not self.is_active
+        )
+        super().save(*args, **kwargs)  # type: ignore[arg-type]
+        self._password_replaced = False
+        if saves("is_active"):
+            self._loaded_is_active = self.is_active
+        if password_changed:
+            credentials_changed.send(sender=User, user=self, change="password")
+        if deactivated:
+            credentials_changed.send(sender=User, user=self, change="deactivated")
+
+    def _get_session_auth_hash(self, secret: str | None = None) -> str:
+        """Django's hash of the password, which ends every session when the password changes;
+        mixed with `session_generation` once that has been raised, so that signing someone out
+        everywhere needs no change of password (sessions from before it existed still hold)."""
+        if not self.session_generation:
+            return super()._get_session_auth_hash(secret=secret)  # type: ignore[misc]
+        return salted_hmac(
+            "alongside.accounts.User.session_auth_hash",
+            f"{self.password}:{self.session_generation}",
+            secret=secret,
+            algorithm="sha256",
+        ).hexdigest()
 
     @property
     def shown_name(self) -> str:
@@ -112,6 +179,15 @@ class Membership(OrganizationScoped):
 
     def __str__(self) -> str:
         return f"{self.user.shown_name} ({self.get_role_display()})"
+
+    _loaded_is_active: bool | None = None
+
+    @classmethod
+    def from_db(cls, db: str | None, field_names: list[str], values: list[object]) -> Membership:  # type: ignore[override]
+        instance = super().from_db(db, field_names, values)
+        if "is_active" in field_names:
+            instance._loaded_is_active = bool(values[field_names.index("is_active")])
+        return instance
 
     @property
     def name(self) -> str:

@@ -7,16 +7,18 @@ import importlib.util
 import pkgutil
 from typing import Any
 
-from allauth.core import ratelimit
 from django.contrib.auth import authenticate
-from django.http import HttpRequest
-from ninja import NinjaAPI, Schema
+from django.http import HttpRequest, HttpResponse
+from ninja import Field, NinjaAPI, Schema
 from ninja.security import HttpBearer, SessionAuth
 
+from alongside.accounts.mfa import SecondFactor, second_factor_check, second_factor_for
+from alongside.accounts.throttle import login_attempt, refused_message
 from alongside.api.access import api_access
 from alongside.api.problems import install_problem_handlers, problem
 from alongside.api.services import token_issue, token_revoke
 from alongside.core.access import Access
+from alongside.core.network import client_address
 from alongside.core.roles import Role
 
 
@@ -64,6 +66,14 @@ class TokenRequest(Schema):
     username: str
     password: str
     name: str = "API client"
+    code: str | None = Field(
+        default=None,
+        description=(
+            "The current code from the person's authenticator app, or one of their unused "
+            "recovery codes. Required when the person has two-factor authentication on, or an "
+            "organization they belong to requires it for their role."
+        ),
+    )
 
 
 class TokenResponse(Schema):
@@ -72,21 +82,55 @@ class TokenResponse(Schema):
     expires_at: str
 
 
+def _throttled(request: HttpRequest, retry_after: int) -> HttpResponse:
+    response = problem(request, 429, refused_message(retry_after), kind="rate-limited")
+    response["Retry-After"] = str(retry_after)
+    return response
+
+
 @api.post("/auth/token", auth=None, response={200: TokenResponse}, tags=["auth"])
 @api_access(Access(public=True))
 def create_token(request: HttpRequest, body: TokenRequest) -> Any:
-    """Exchange a username (or email) and password for a bearer token. Failed attempts are
-    rate limited together with web logins."""
-    key = body.username.strip().lower()
-    if not ratelimit.consume(request, action="login_failed", key=key, dry_run=True):
-        return problem(
-            request, 429, "Too many failed attempts. Wait a few minutes and try again.", kind="rate-limited"
-        )
-    user = authenticate(request, username=body.username.strip(), password=body.password)
-    if user is None or not user.is_active:
-        ratelimit.consume(request, action="login_failed", key=key)
-        return problem(request, 401, "The username or password is not right.", kind="invalid-credentials")
-    ratelimit.clear(request, action="login_failed", key=key)
+    """Exchange a username (or email), password and, where two-factor authentication applies,
+    a `code` for a bearer token. Wrong passwords and wrong codes count against the same
+    per-account-and-address limit as web sign-ins: when it is reached the answer is 429 with
+    `Retry-After`. A missing or wrong code is a 401 problem whose type ends in `mfa-required`."""
+    username = body.username.strip()
+    with login_attempt(login=username, address=client_address(request)) as attempt:
+        if attempt.retry_after:
+            return _throttled(request, attempt.retry_after)
+        user = authenticate(request, username=username, password=body.password)
+        if user is None or not user.is_active:
+            attempt.failed()
+            return problem(request, 401, "The username or password is not right.", kind="invalid-credentials")
+        second_factor = second_factor_for(user)  # type: ignore[arg-type]
+        if second_factor is SecondFactor.NOT_SET_UP:
+            return problem(
+                request,
+                401,
+                "An organization you belong to requires two-factor authentication for your role. "
+                "Turn it on under My account, then send its code as `code`.",
+                kind="mfa-required",
+            )
+        if second_factor is SecondFactor.NEEDED:
+            if not body.code:
+                return problem(
+                    request,
+                    401,
+                    "This account uses two-factor authentication: send the code from your "
+                    "authenticator app (or an unused recovery code) as `code`.",
+                    kind="mfa-required",
+                )
+            if not second_factor_check(user=user, code=body.code):  # type: ignore[arg-type]
+                attempt.failed()
+                return problem(
+                    request,
+                    401,
+                    "The two-factor code is not right, or it was already used. Wait for the next "
+                    "code and try again.",
+                    kind="mfa-required",
+                )
+        attempt.succeeded()
     token, raw = token_issue(user=user, name=body.name)  # type: ignore[arg-type]
     return {"token": raw, "expires_at": token.expires_at.isoformat()}
 

@@ -57,9 +57,10 @@ def test_wrong_passwords_are_rate_limited(client, alex) -> None:
     statuses = [get_token(client, password="not-it").status_code for _ in range(6)]
     assert statuses[:5] == [401] * 5
     assert statuses[5] == 429
-    limited = get_token(client)  # even the right password, while the limit holds
+    limited = get_token(client)  # even the right password, from here, while the lock holds
     assert limited.status_code == 429
     assert limited["Content-Type"] == "application/problem+json"
+    assert int(limited["Retry-After"]) > 0
 
 
 def test_bad_input_is_a_422_problem_naming_the_field(client, alex) -> None:

@@ -9,6 +9,11 @@ from django.core.management.base import BaseCommand, CommandParser
 from alongside.core import heap
 
 
+def uvicorn_forwarded_allow_ips() -> list[str]:
+    """What uvicorn may take X-Forwarded-For/-Proto from: the trusted proxies, or nobody."""
+    return list(settings.TRUSTED_PROXIES) if settings.BEHIND_PROXY else []
+
+
 class Command(BaseCommand):
     help = "Serve HTTP and WebSocket (ASGI, uvicorn). Run `worker` and `scheduler` beside it."
 
@@ -34,7 +39,10 @@ class Command(BaseCommand):
             host=options["host"],
             port=options["port"],
             workers=options["workers"],
-            proxy_headers=settings.SECURE_PROXY_SSL_HEADER is not None,
+            # Forwarded headers only from the proxies in TRUSTED_PROXIES (the same list the
+            # application uses), never from whoever connects.
+            proxy_headers=settings.BEHIND_PROXY,
+            forwarded_allow_ips=uvicorn_forwarded_allow_ips(),
             log_level="info",
             lifespan="off",
         )
