@@ -225,6 +225,15 @@ def test_turning_two_factor_off_is_told(alex, mailoutbox, django_capture_on_comm
     assert mailoutbox and mailoutbox[0].to == ["alex@example.org"]
 
 
+def test_notices_are_written_in_the_persons_language(alex) -> None:
+    alex.user.language = "es"
+    alex.user.save(update_fields=["language"])
+    token_issue(user=alex.user, name="móvil")
+    notice = Notification.objects.get(user=alex.user, kind="security.token_created")
+    assert notice.title == "Se creó un token de API nuevo para tu cuenta"
+    assert "Si no fuiste tú" in notice.body
+
+
 def test_the_api_exchange_and_web_sessions_agree_after_a_change(alex) -> None:
     raw = (
         Client()
