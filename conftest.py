@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 from dataclasses import dataclass
+from pathlib import Path
 
 import pytest
 from django.conf import settings as django_settings
@@ -24,6 +25,13 @@ PASSWORD = "a-long-test-password"  # noqa: S105
 @pytest.fixture(autouse=True)
 def _fast_hashing(settings: pytest.FixtureRequest) -> None:
     settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]  # type: ignore[attr-defined]
+
+
+@pytest.fixture(autouse=True)
+def _own_audit_checkpoints(settings: pytest.FixtureRequest, tmp_path: Path) -> None:
+    """Each test writes its audit checkpoints to a file of its own (a database rolled back after
+    one test must not be compared with the checkpoints of another)."""
+    settings.AUDIT_CHECKPOINT_FILE = tmp_path / "audit-checkpoints.jsonl"  # type: ignore[attr-defined]
 
 
 @pytest.fixture(autouse=True)

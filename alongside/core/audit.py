@@ -133,7 +133,8 @@ def _events_in_chain(chain: str) -> Iterator[AuditEvent]:
 
 
 def audit_verify() -> tuple[int, list[ChainProblem]]:
-    """Recompute every chain. Returns how many events were checked and the problems found."""
+    """Recompute every chain and compare each with its latest signed checkpoint (see
+    core.audit_anchor). Returns how many events were checked and the problems found."""
     checked = 0
     problems: list[ChainProblem] = []
     with scopes_disabled():
@@ -164,4 +165,8 @@ def audit_verify() -> tuple[int, list[ChainProblem]]:
                 head.sequence != expected_sequence - 1 or head.last_hash != expected_prev
             ):
                 problems.append(ChainProblem(chain, head.sequence, None, "the newest events were removed"))
+    from alongside.core.audit_anchor import audit_anchor_verify
+
+    _state, anchor_problems = audit_anchor_verify()
+    problems += [ChainProblem(p.chain, p.sequence, None, p.problem) for p in anchor_problems]
     return checked, problems

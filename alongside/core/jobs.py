@@ -26,6 +26,8 @@ def periodic_jobs() -> list[PeriodicJob]:
             "alongside.core.tasks.worker_heartbeat",
             timedelta(seconds=settings.WORKER_HEARTBEAT_SECONDS),
         ),
+        # Anchors the audit log outside the database (core.audit_anchor): at least every minute.
+        PeriodicJob("audit-checkpoint", "alongside.core.tasks.audit_checkpoint", timedelta(minutes=1)),
         PeriodicJob(
             "expired-invitations", "alongside.accounts.tasks.drop_expired_invitations", timedelta(days=1)
         ),

@@ -5,6 +5,7 @@ from typing import Any
 from django.conf import settings
 from django.core.management.base import BaseCommand, CommandParser
 
+from alongside.core.audit_anchor import audit_checkpoint_at_shutdown
 from alongside.core.scheduler import run_due_jobs, run_forever
 
 
@@ -20,4 +21,7 @@ class Command(BaseCommand):
             enqueued = run_due_jobs()
             self.stdout.write("enqueued: " + (", ".join(enqueued) or "nothing due"))
             return
-        run_forever(options["tick"])
+        try:
+            run_forever(options["tick"])
+        finally:
+            audit_checkpoint_at_shutdown("scheduler")

@@ -7,6 +7,7 @@ from django.conf import settings
 from django.core.management.base import BaseCommand, CommandParser
 
 from alongside.core import heap
+from alongside.core.audit_anchor import audit_checkpoint_at_shutdown
 
 
 def uvicorn_forwarded_allow_ips() -> list[str]:
@@ -34,15 +35,18 @@ class Command(BaseCommand):
 
             heap.settle()  # garbage-collector pauses of 50-450 ms under load without it
             target = application
-        uvicorn.run(
-            target,
-            host=options["host"],
-            port=options["port"],
-            workers=options["workers"],
-            # Forwarded headers only from the proxies in TRUSTED_PROXIES (the same list the
-            # application uses), never from whoever connects.
-            proxy_headers=settings.BEHIND_PROXY,
-            forwarded_allow_ips=uvicorn_forwarded_allow_ips(),
-            log_level="info",
-            lifespan="off",
-        )
+        try:
+            uvicorn.run(
+                target,
+                host=options["host"],
+                port=options["port"],
+                workers=options["workers"],
+                # Forwarded headers only from the proxies in TRUSTED_PROXIES (the same list the
+                # application uses), never from whoever connects.
+                proxy_headers=settings.BEHIND_PROXY,
+                forwarded_allow_ips=uvicorn_forwarded_allow_ips(),
+                log_level="info",
+                lifespan="off",
+            )
+        finally:
+            audit_checkpoint_at_shutdown("serve")

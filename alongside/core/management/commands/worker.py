@@ -5,6 +5,8 @@ from typing import Any
 from django.core.management import call_command
 from django.core.management.base import BaseCommand, CommandParser
 
+from alongside.core.audit_anchor import audit_checkpoint_at_shutdown
+
 
 class Command(BaseCommand):
     help = "Run the background task worker (jobs are stored in the database and survive restarts)."
@@ -17,4 +19,7 @@ class Command(BaseCommand):
         worker_args = ["--queue-name", "*", "--interval", str(options["interval"]), "--no-startup-delay"]
         if options["max_tasks"] is not None:
             worker_args += ["--max-tasks", str(options["max_tasks"])]
-        call_command("db_worker", *worker_args)
+        try:
+            call_command("db_worker", *worker_args)
+        finally:
+            audit_checkpoint_at_shutdown("worker")
