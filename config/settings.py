@@ -6,6 +6,7 @@ refuses to start without a secret key and field-encryption keys.
 
 from __future__ import annotations
 
+import hashlib
 import ipaddress
 import os
 import sys
@@ -189,7 +190,13 @@ TASKS = {
 }
 SCHEDULER_TICK_SECONDS = env_int("SCHEDULER_TICK_SECONDS", 5)
 # Signed checkpoints of the audit chains' heads (alongside.core.audit_anchor), outside the database.
-AUDIT_CHECKPOINT_FILE = Path(env_str("AUDIT_CHECKPOINT_FILE", str(DATA_DIR / "audit-checkpoints.jsonl")))
+# Test databases come and go (and share DATA_DIR with the demo): their checkpoints go elsewhere.
+_CHECKPOINT_NAME = (
+    f"audit-checkpoints-test-{hashlib.sha256(DATABASE_URL.encode()).hexdigest()[:8]}.jsonl"
+    if TESTING
+    else "audit-checkpoints.jsonl"
+)
+AUDIT_CHECKPOINT_FILE = Path(env_str("AUDIT_CHECKPOINT_FILE", str(DATA_DIR / _CHECKPOINT_NAME)))
 WORKER_HEARTBEAT_SECONDS = env_int("WORKER_HEARTBEAT_SECONDS", 30)
 
 # Accounts

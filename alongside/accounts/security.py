@@ -61,6 +61,7 @@ def sessions_end(
     reason: SessionsEndReason,
     keep_request: HttpRequest | None = None,
     actor: User | None = None,
+    notify: bool = True,
 ) -> None:
     """Signs `user` out of every session and revokes every API token they hold. The session of
     `keep_request`, when it is the person's own, stays signed in. Audited; the person is told
@@ -77,6 +78,8 @@ def sessions_end(
     audit_record(
         action="auth.sessions.end", actor=actor or user, organization=None, obj=user, reason=reason.value
     )
+    if not notify:
+        return
     if reason is SessionsEndReason.PASSWORD_CHANGED:
         security_notice_send(user=user, event=SecurityEvent.PASSWORD_CHANGED)
     else:

@@ -55,7 +55,11 @@ def _end_sessions_if_no_membership_left(user: User) -> None:
     from alongside.accounts.security import SessionsEndReason, sessions_end, user_lost_last_membership
 
     if user_lost_last_membership(user):
-        sessions_end(user=user, reason=SessionsEndReason.NO_ACTIVE_MEMBERSHIP)
+        # Someone whose account is being erased is not written to about it.
+        being_erased = user.deletion_requests.filter(
+            cancelled_at__isnull=True, completed_at__isnull=True
+        ).exists()
+        sessions_end(user=user, reason=SessionsEndReason.NO_ACTIVE_MEMBERSHIP, notify=not being_erased)
 
 
 @receiver(authenticator_removed)

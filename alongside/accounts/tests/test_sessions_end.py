@@ -247,3 +247,18 @@ def test_the_api_exchange_and_web_sessions_agree_after_a_change(alex) -> None:
     alex.user.set_password(NEW_PASSWORD)
     alex.user.save()
     assert not token_works(raw)
+
+
+def test_someone_being_erased_is_not_written_to_about_their_sessions(
+    alex, mailoutbox, django_capture_on_commit_callbacks
+) -> None:
+    from datetime import timedelta
+
+    from django.utils import timezone
+
+    from alongside.accounts.my_data import deletions_carry_out
+
+    alex.client().post("/me/data/delete/", {"password": PASSWORD, "confirm": "yes"})
+    with django_capture_on_commit_callbacks(execute=True):
+        deletions_carry_out(timezone.now() + timedelta(days=15))
+    assert len(mailoutbox) == 1  # only the confirmation that the account was erased

@@ -10,6 +10,7 @@ from django.conf import settings
 from django.core.management import call_command
 from django.core.management.base import BaseCommand, CommandParser
 
+from alongside.core.audit_anchor import anchor_read, audit_epoch_start
 from alongside.devtools.demo_data import DEMO_PASSWORD, seed_demo
 
 DEMO_LOGINS = [
@@ -37,6 +38,8 @@ class Command(BaseCommand):
         call_command("createcachetable", verbosity=0)
         call_command("collectstatic", interactive=False, verbosity=0)
         counts = seed_demo()
+        if not anchor_read().epochs:  # a demo data directory from before audit checkpoints
+            audit_epoch_start(reason="the demo's first audit checkpoints")
         self.stdout.write(
             f"Demo data ready: {counts['organizations']} organizations, {counts['people']} people, "
             f"{counts['checkins']} check-ins."
