@@ -199,18 +199,16 @@ def security_notice_send(
         title, what = _what_happened(event, reason, token_name)
         when = _when_in_words(user, timezone.now())
         where = where_in_words(current_client())
-        reset = settings.SITE_URL + reverse("account_reset_password")
         body = "\n\n".join(
             [
                 what,
                 _("When: %(when)s.") % {"when": when},
                 _("Where: %(where)s.") % {"where": re.sub(r"\s+", " ", where)},
                 _(
-                    "If this was you, there is nothing to do. If it was not you, reset your password "
-                    "now at %(link)s, then look at your sessions and tokens under My account, and tell "
-                    "your organization."
-                )
-                % {"link": reset},
+                    "If this was you, there is nothing to do. If it was not you, reset your password now "
+                    "(“Forgot your password?” on the sign-in page), sign out everywhere else under My "
+                    "account › Sign-in and security, and tell your organization."
+                ),
             ]
         )
         notification_send(
