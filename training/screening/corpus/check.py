@@ -66,19 +66,19 @@ def load(path):
 
 
 def near_duplicates(rows):
-    """Pairs of rows in one locale whose word sets overlap by NEAR or more."""
+    """Pairs of rows (in either locale) whose word sets overlap by NEAR or more."""
     by_word = defaultdict(set)
     words = [set(normalise(r["text"]).split()) for r in rows]
     for index, ws in enumerate(words):
         for w in ws:
-            by_word[(rows[index]["locale"], w)].add(index)
+            by_word[w].add(index)
     pairs = []
     for index, ws in enumerate(words):
         if len(ws) < 4:
             continue
         seen = Counter()
         for w in ws:
-            for other in by_word[(rows[index]["locale"], w)]:
+            for other in by_word[w]:
                 if other > index:
                     seen[other] += 1
         for other, shared in seen.items():
