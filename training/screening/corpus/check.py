@@ -26,7 +26,7 @@ CATEGORIES = {"suicide", "self_harm", "overdose", "substance_use", "violence", "
               "psychosis", "housing", "hopelessness", "harassment"}
 STYLES = {"chat", "formal", "journal", "short", "spanglish", "teen", "older_adult", "shelter",
           "prison", "hospital", "recovery_house", "regional_mx", "regional_caribbean",
-          "regional_spain", "regional_rioplatense", "regional_centralam", "regional_south_america", "plain"}
+          "regional_spain", "regional_rioplatense", "regional_centralam", "regional_south_america"}
 NEAR = float(__import__("os").environ.get("NEAR", "0.8"))  # word-set Jaccard at or above this counts as a near duplicate
 
 
