@@ -9,11 +9,11 @@ labelled sets under alongside/safety/tests/data). Exit status 1 on any problem.
 """
 
 import json
+import os
 import re
 import sys
 import unicodedata
 from collections import Counter, defaultdict
-from itertools import combinations
 from pathlib import Path
 
 HERE = Path(__file__).resolve().parent
@@ -22,12 +22,39 @@ EXISTING = sorted((REPO / "alongside/safety/tests/data").glob("screening_*.jsonl
 FIELDS = {"text", "level", "locale", "categories", "family", "style", "note"}
 LEVELS = ("urgent", "concern", "none")
 LOCALES = ("en", "es")
-CATEGORIES = {"suicide", "self_harm", "overdose", "substance_use", "violence", "abuse",
-              "psychosis", "housing", "hopelessness", "harassment"}
-STYLES = {"chat", "formal", "journal", "short", "spanglish", "teen", "older_adult", "shelter",
-          "prison", "hospital", "recovery_house", "regional_mx", "regional_caribbean",
-          "regional_spain", "regional_rioplatense", "regional_centralam", "regional_south_america"}
-NEAR = float(__import__("os").environ.get("NEAR", "0.8"))  # word-set Jaccard at or above this counts as a near duplicate
+CATEGORIES = {
+    "suicide",
+    "self_harm",
+    "overdose",
+    "substance_use",
+    "violence",
+    "abuse",
+    "psychosis",
+    "housing",
+    "hopelessness",
+    "harassment",
+}
+STYLES = {
+    "chat",
+    "formal",
+    "journal",
+    "short",
+    "spanglish",
+    "teen",
+    "older_adult",
+    "shelter",
+    "prison",
+    "hospital",
+    "recovery_house",
+    "regional_mx",
+    "regional_caribbean",
+    "regional_spain",
+    "regional_rioplatense",
+    "regional_centralam",
+    "regional_south_america",
+}
+# Word-set Jaccard at or above this counts as a near duplicate; NEAR=0.7 searches harder.
+NEAR = float(os.environ.get("NEAR", "0.8"))
 
 
 def normalise(text):
@@ -88,10 +115,11 @@ def near_duplicates(rows):
     return pairs
 
 
-def table(rows, key):
+def table(rows, key, heading):
+    """A markdown table of levels per value of key(row)."""
     counts = Counter((key(r), r["level"]) for r in rows)
     keys = sorted({k for k, _ in counts})
-    lines = [f"| {'file' if key is FILE else 'style'} | urgent | concern | none | total |", "|---|---:|---:|---:|---:|"]
+    lines = [f"| {heading} | urgent | concern | none | total |", "|---|---:|---:|---:|---:|"]
     for k in keys:
         u, c, n = (counts[(k, level)] for level in LEVELS)
         lines.append(f"| {k} | {u} | {c} | {n} | {u + c + n} |")
@@ -100,7 +128,7 @@ def table(rows, key):
     return "\n".join(lines)
 
 
-def FILE(row):
+def file_name(row):
     return row["_where"].split(":")[0]
 
 
@@ -117,12 +145,16 @@ def main():
             problems.append(f"{row['_where']}: same text as {seen[key]}")
         seen[key] = row["_where"]
     for a, b, score in near_duplicates(rows):
-        problems.append(f"{a['_where']} ~ {b['_where']} ({score:.2f}): {a['text'][:60]!r} / {b['text'][:60]!r}")
+        problems.append(
+            f"{a['_where']} ~ {b['_where']} ({score:.2f}): {a['text'][:60]!r} / {b['text'][:60]!r}"
+        )
     existing = []
     for path in EXISTING:
         for line in path.read_text(encoding="utf-8").splitlines():
             item = json.loads(line)
-            existing.append({"text": item["text"], "locale": item.get("locale", "en"), "_where": f"existing {path.name}"})
+            existing.append(
+                {"text": item["text"], "locale": item.get("locale", "en"), "_where": f"existing {path.name}"}
+            )
     existing_texts = {(r["locale"], normalise(r["text"])) for r in existing}
     for row in rows:
         if (row["locale"], normalise(row["text"])) in existing_texts:
@@ -132,7 +164,9 @@ def main():
         if a["_where"].startswith("existing") != b["_where"].startswith("existing"):
             ours = b if a["_where"].startswith("existing") else a
             theirs = a if ours is b else b
-            problems.append(f"{ours['_where']} ~ {theirs['_where']} ({score:.2f}): {ours['text'][:60]!r} / {theirs['text'][:60]!r}")
+            problems.append(
+                f"{ours['_where']} ~ {theirs['_where']} ({score:.2f}): {ours['text'][:60]!r} / {theirs['text'][:60]!r}"
+            )
     for problem in problems:
         print(problem)
     levels = Counter((r["locale"], r["level"]) for r in rows)
@@ -142,11 +176,11 @@ def main():
     print("all", len(rows), dict(Counter(r["level"] for r in rows)))
     if "--table" in sys.argv:
         print()
-        print(table(rows, FILE))
+        print(table(rows, file_name, "file"))
         for locale in LOCALES:
             print()
             print(f"Styles, {locale}:")
-            print(table([r for r in rows if r["locale"] == locale], lambda r: r["style"]))
+            print(table([r for r in rows if r["locale"] == locale], lambda r: r["style"], "style"))
         print()
         cats = Counter((c, r["locale"]) for r in rows for c in r["categories"])
         print("| category | en | es |\n|---|---:|---:|")
