@@ -78,9 +78,9 @@ def main() -> int:
     from alongside.accounts.models import Membership
     from alongside.checkins.milestones import add_months
     from alongside.checkins.models import CheckIn, CheckInPreference, RecoveryPeriod
-    from alongside.checkins.services import local_today
     from alongside.core.access import public
     from alongside.core.roles import Role
+    from alongside.core.timezones import today_of
     from alongside.devtools.synthetic import seed_synthetic
     from alongside.participants.services import profile_for
 
@@ -124,7 +124,7 @@ def main() -> int:
             checkin.used = False
             checkin.took_medication = rng.random() < 0.9
         CheckIn.objects.bulk_update(rows, ["sleep_quality", "cravings", "used", "took_medication"])
-        today = local_today(busiest.user)
+        today = today_of(busiest)
         # Two earlier periods that ended in setbacks, and the current one.
         for years_back, length in ((2, 200), (1, 120)):
             started_on = add_months(today, -12 * years_back)

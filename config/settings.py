@@ -120,6 +120,7 @@ MIDDLEWARE = [
     "django_htmx.middleware.HtmxMiddleware",
     "allauth.account.middleware.AccountMiddleware",
     "alongside.accounts.middleware.OrganizationMiddleware",
+    "alongside.core.middleware.ReaderTimeZoneMiddleware",
     "alongside.accounts.middleware.RequiredMfaMiddleware",
 ]
 

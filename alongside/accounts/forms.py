@@ -1,6 +1,5 @@
 from __future__ import annotations
 
-import zoneinfo
 from typing import Any
 
 from django import forms
@@ -11,9 +10,28 @@ from django.utils.translation import gettext_lazy as _
 
 from alongside.accounts.models import Invitation, Membership, Organization, Programme, User
 from alongside.core.roles import Role
+from alongside.core.timezones import known_zones, zone_label
 
-TIMEZONE_CHOICES = [(name, name.replace("_", " ")) for name in sorted(zoneinfo.available_timezones())]
+TIMEZONE_CHOICES = [(name, zone_label(name)) for name in sorted(known_zones())]
 INVITATION_SESSION_KEY = "pending_invitation_token"
+
+
+class TimeZoneField(forms.ChoiceField):
+    """A person's own time zone, chosen from every zone this server knows. With `unset_label`
+    it may be left unset (the first choice), and the organization's zone then applies. With
+    `from_device` the page fills in the device's own zone (`alongside.js`, from the browser's
+    `Intl` zone) while nothing is chosen; the person sees it and may change it. Without
+    JavaScript it stays as the server rendered it."""
+
+    default_error_messages = {
+        "invalid_choice": _("“%(value)s” is not a time zone we know. Choose yours from the list."),
+    }
+
+    def __init__(self, *, unset_label: Any = None, from_device: bool = False, **kwargs: Any) -> None:
+        choices = ([("", unset_label)] if unset_label is not None else []) + TIMEZONE_CHOICES
+        super().__init__(choices=choices, required=unset_label is None, **kwargs)
+        if from_device:
+            self.widget.attrs["data-device-zone"] = "fill"
 
 
 class SignupDetailsForm(forms.Form):
@@ -33,13 +51,25 @@ class SignupDetailsForm(forms.Form):
         empty_label=None,
         help_text=_("The organization you are joining. Staff join by invitation link instead."),
     )
+    timezone = TimeZoneField(
+        label=_("Your time zone"),
+        unset_label=_("The organization's time zone"),
+        from_device=True,
+        help_text=_("Times are shown in this zone. You can change it later under My account."),
+    )
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        if self.is_bound:  # shown again with an error: keep what the person sent
+            self.fields["timezone"].widget.attrs.pop("data-device-zone", None)
 
     def signup(self, request: HttpRequest, user: User) -> None:
         from alongside.accounts.services import InvitationError, invitation_accept, membership_create
 
         user.display_name = self.cleaned_data.get("display_name", "").strip()
         user.language = getattr(request, "LANGUAGE_CODE", "") or ""
-        user.save(update_fields=["display_name", "language"])
+        user.timezone = self.cleaned_data.get("timezone", "")
+        user.save(update_fields=["display_name", "language", "timezone"])
         token = request.session.pop(INVITATION_SESSION_KEY, None)
         if token:
             try:
@@ -54,8 +84,18 @@ class SignupDetailsForm(forms.Form):
 
 class PreferencesForm(forms.Form):
     display_name = forms.CharField(label=_("Name others will see"), max_length=80, required=False)
-    timezone = forms.ChoiceField(label=_("Time zone"), choices=TIMEZONE_CHOICES)
+    timezone = TimeZoneField(label=_("Time zone"), unset_label=_("The organization's time zone"))
     language = forms.ChoiceField(label=_("Language"), choices=settings.LANGUAGES)
+
+    def __init__(self, *args: Any, organization_zone: str = "", **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        if organization_zone:
+            field = self.fields["timezone"]
+            assert isinstance(field, forms.ChoiceField)
+            field.choices = [
+                ("", _("The organization's time zone (%(zone)s)") % {"zone": zone_label(organization_zone)}),
+                *TIMEZONE_CHOICES,
+            ]
 
 
 class OrganizationSettingsForm(forms.Form):

@@ -13,16 +13,16 @@ from alongside.accounts.selectors import organization_overview
 from alongside.checkins.milestones import milestone_card_for
 from alongside.checkins.models import CheckIn
 from alongside.checkins.selectors import checkin_form_for, trend_card_for
-from alongside.checkins.services import local_today
 from alongside.checkins.streaks import current_streak
 from alongside.core.roles import Role
+from alongside.core.timezones import today_of
 from alongside.matching.selectors import active_match_for, suggestions_card_for, supervisor_card_for
 from alongside.participants.selectors import caseload_of, intake_status
 from alongside.plans.selectors import plan_home_card
 
 
 def participant_home(request: HttpRequest, membership: Membership) -> HttpResponse:
-    today = local_today(membership.user)
+    today = today_of(membership)
     recent = list(CheckIn.objects.filter(participant=membership).order_by("-day").defer("note")[:14])
     todays = recent[0] if recent and recent[0].day == today else None
     return render(

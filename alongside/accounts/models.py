@@ -1,7 +1,5 @@
 from __future__ import annotations
 
-import zoneinfo
-
 from django.conf import settings
 from django.contrib.auth.models import AbstractUser
 from django.core.exceptions import ValidationError
@@ -14,10 +12,11 @@ from django.utils.translation import gettext_lazy as _
 
 from alongside.core.models import OrganizationScoped
 from alongside.core.roles import Role
+from alongside.core.timezones import is_known_zone
 
 
 def validate_timezone(value: str) -> None:
-    if value not in zoneinfo.available_timezones():
+    if value and not is_known_zone(value):
         raise ValidationError(_("%(value)s is not a known time zone."), params={"value": value})
 
 
@@ -36,7 +35,14 @@ class User(AbstractUser):
         blank=True,
         help_text=_("The name others see. A pseudonym is fine."),
     )
-    timezone = models.CharField(_("time zone"), max_length=64, default="UTC", validators=[validate_timezone])
+    timezone = models.CharField(
+        _("time zone"),
+        max_length=64,
+        blank=True,
+        default="",
+        validators=[validate_timezone],
+        help_text=_("Empty: the organization's time zone."),
+    )
     language = models.CharField(_("language"), max_length=8, choices=settings.LANGUAGES, blank=True)
     session_generation = models.PositiveIntegerField(
         default=0,

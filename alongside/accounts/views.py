@@ -81,8 +81,10 @@ def set_language(request: HttpRequest) -> HttpResponse:
 @signed_in
 def preferences(request: HttpRequest) -> HttpResponse:
     user = cast(User, request.user)
+    organization = getattr(request, "organization", None)
     form = PreferencesForm(
         request.POST or None,
+        organization_zone=organization.timezone if organization is not None else "",
         initial={
             "display_name": user.display_name,
             "timezone": user.timezone,

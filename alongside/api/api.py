@@ -9,6 +9,7 @@ from typing import Any
 
 from django.contrib.auth import authenticate
 from django.http import HttpRequest, HttpResponse
+from django.utils import timezone
 from ninja import Field, NinjaAPI, Schema
 from ninja.security import HttpBearer, SessionAuth
 
@@ -162,7 +163,9 @@ class MeOut(Schema):
     id: int
     username: str
     display_name: str
-    timezone: str
+    timezone: str = Field(
+        description="The IANA time zone this person reads times in: their own, else their active organization's."
+    )
     language: str
     memberships: list[MembershipOut]
 
@@ -177,7 +180,7 @@ def me(request: HttpRequest) -> Any:
         "id": user.pk,
         "username": user.username,  # type: ignore[union-attr]
         "display_name": user.shown_name,  # type: ignore[union-attr]
-        "timezone": user.timezone,  # type: ignore[union-attr]
+        "timezone": timezone.get_current_timezone_name(),  # theirs, else their organization's
         "language": user.language or "en",  # type: ignore[union-attr]
         "memberships": [
             {

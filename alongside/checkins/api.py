@@ -21,9 +21,10 @@ from alongside.api.problems import problem
 from alongside.checkins import milestones
 from alongside.checkins.models import CheckIn, RecoveryPeriod
 from alongside.checkins.selectors import TREND_WINDOWS, my_checkins, trends_for
-from alongside.checkins.services import checkin_save, local_today
+from alongside.checkins.services import checkin_save
 from alongside.core.access import Access
 from alongside.core.roles import Role
+from alongside.core.timezones import today_of
 
 ROUTER_PREFIX = "/checkins"
 router = Router(tags=["checkins"])
@@ -108,7 +109,7 @@ def checkins_list(request: HttpRequest, start: date | None = None, end: date | N
     """My check-ins from `start` to `end` (inclusive, my local dates), newest first. Default:
     the last 30 days; at most 366 days at a time."""
     participant = _participant(request)
-    end = end or local_today(participant.user)
+    end = end or today_of(participant)
     start = start or end - timedelta(days=29)
     if start > end:
         return problem(request, 400, "The start date is after the end date.", kind="rejected")
@@ -254,7 +255,7 @@ def _milestone(milestone: milestones.Milestone | None) -> dict[str, Any] | None:
 def recovery_get(request: HttpRequest) -> Any:
     """My recovery counter, milestones reached and next, and every recovery period."""
     participant = _participant(request)
-    today = local_today(participant.user)
+    today = today_of(participant)
     history = milestones.recovery_history_for(participant, today=today)
     counter = history.counter
     periods = ([counter.period] if counter else []) + [past.period for past in history.past]
@@ -294,7 +295,7 @@ def recovery_setback_create(request: HttpRequest, payload: SetbackIn) -> Any:
         note=payload.note,
         locale=_locale(),
     )
-    today = local_today(participant.user)
+    today = today_of(participant)
     return Status(
         201,
         {

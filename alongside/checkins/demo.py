@@ -16,8 +16,8 @@ from django_scopes import scope, scopes_disabled
 from alongside.accounts.models import Membership
 from alongside.checkins.milestones import add_months
 from alongside.checkins.models import CheckIn, CheckInPreference, RecoveryPeriod
-from alongside.checkins.services import local_today
 from alongside.core.roles import Role
+from alongside.core.timezones import today_of
 from alongside.participants.models import ParticipantProfile
 from alongside.participants.services import profile_for
 
@@ -75,7 +75,7 @@ def _preference(participant: Membership, **choices: object) -> None:
 def _alex_periods(participant: Membership, profile: ParticipantProfile) -> None:
     if RecoveryPeriod.objects.filter(participant=participant).exists():
         return
-    today = local_today(participant.user)
+    today = today_of(participant)
     setback_on = add_months(today, -5)
     # The first period starts on the recovery date alex gave at intake, when the intake demo set one.
     first_start = (
@@ -136,6 +136,6 @@ def seed_demo(*, users: dict[str, User], rng: random.Random) -> None:
                 RecoveryPeriod.objects.create(
                     organization_id=jordan.organization_id,
                     participant=jordan,
-                    started_on=profile.recovery_start or local_today(jordan.user) - timedelta(days=75),
+                    started_on=profile.recovery_start or today_of(jordan) - timedelta(days=75),
                     created_by=jordan.user,
                 )

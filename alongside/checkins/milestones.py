@@ -21,9 +21,10 @@ from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 
 from alongside.checkins.models import CheckInPreference, RecoveryPeriod
-from alongside.checkins.services import NOTE_MAX_CHARS, local_today
+from alongside.checkins.services import NOTE_MAX_CHARS
 from alongside.core.audit import audit_record
 from alongside.core.roles import Role
+from alongside.core.timezones import today_of
 from alongside.safety.screening import screen_text
 
 if TYPE_CHECKING:
@@ -198,7 +199,7 @@ def recovery_period_start(*, participant: Membership, started_on: date, actor: U
     Refuses a future date (in the participant's time zone) and a date before their last
     setback. The caller's access rule decides who may call it. Audited as recovery.start."""
     _require_participant(participant)
-    today = local_today(participant.user)
+    today = today_of(participant)
     if started_on > today:
         raise ValidationError(_("A recovery date can't be in the future. Choose today or an earlier day."))
     current = (
@@ -268,7 +269,7 @@ def recovery_setback_record(
             % {"max": f"{NOTE_MAX_CHARS:,}", "count": f"{len(note):,}"}
         )
     now = now or timezone.now()
-    today = local_today(participant.user, now)
+    today = today_of(participant, now)
     restart_on = restart_on or today
     if restart_on > today:
         raise ValidationError(_("The new start can't be in the future. Choose today or an earlier day."))
@@ -352,7 +353,7 @@ def recovery_counter_for(participant: Membership, *, today: date | None = None) 
     )
     if period is None:
         return None
-    return counter_of(period, today or local_today(participant.user))
+    return counter_of(period, today or today_of(participant))
 
 
 @dataclass(frozen=True)
@@ -386,7 +387,7 @@ class RecoveryHistory:
 def recovery_history_for(participant: Membership, *, today: date | None = None) -> RecoveryHistory:
     """The participant's own counter and their earlier periods (newest first), with the private
     setback notes, for the participant themselves only. One query."""
-    today = today or local_today(participant.user)
+    today = today or today_of(participant)
     periods = list(RecoveryPeriod.objects.filter(participant=participant).order_by("-started_on", "-id"))
     current = next((p for p in periods if p.ended_on is None), None)
     past = []
@@ -444,7 +445,7 @@ def shared_recovery_counter(*, viewer: Membership, participant: Membership) -> R
         subject=participant,
         obj=period,
     )
-    return counter_of(period, local_today(participant.user))
+    return counter_of(period, today_of(participant))
 
 
 def milestone_card_for(participant: Membership, *, today: date | None = None) -> dict[str, object]:

@@ -19,8 +19,9 @@ from alongside.accounts.models import Membership
 from alongside.checkins.charts import LineChart, line_chart
 from alongside.checkins.forms import CheckInForm
 from alongside.checkins.models import CheckIn
-from alongside.checkins.services import LATE_DAYS, local_today
+from alongside.checkins.services import LATE_DAYS
 from alongside.core.audit import audit_record
+from alongside.core.timezones import today_of
 from alongside.participants.models import ParticipantProfile
 
 TREND_WINDOWS = (7, 30, 90)
@@ -71,7 +72,7 @@ def checkin_form_for(
 ) -> CheckInForm:
     """The check-in form for this participant: the questions that apply to them, filled in with
     today's check-in if there is one. Two queries."""
-    today = today or local_today(participant.user)
+    today = today or today_of(participant)
     measures = checkin_measures_for(participant)
     todays = CheckIn.objects.filter(participant=participant, day=today).first()
     return CheckInForm(
@@ -204,7 +205,7 @@ def trends_for(participant: Membership, *, days: int, today: date | None = None)
     length of their history."""
     if days not in TREND_WINDOWS:
         raise ValueError(f"days must be one of {TREND_WINDOWS}")
-    today = today or local_today(participant.user)
+    today = today or today_of(participant)
     start = today - timedelta(days=days - 1)
     checkins = {
         c.day: c
@@ -232,7 +233,7 @@ def trends_for(participant: Membership, *, days: int, today: date | None = None)
 def trend_card_for(participant: Membership, *, today: date | None = None) -> dict[str, object]:
     """Context for `checkins/_trend_card.html` on the participant's home page: a 7-day mood
     sparkline with its table. One query."""
-    today = today or local_today(participant.user)
+    today = today or today_of(participant)
     start = today - timedelta(days=6)
     moods = dict(
         CheckIn.objects.filter(participant=participant, day__gte=start, day__lte=today).values_list(
@@ -293,7 +294,7 @@ def first_weekday() -> int:
 
 def calendar_month_for(participant: Membership, *, month: date, today: date | None = None) -> CalendarMonth:
     """One month of the participant's own check-ins as weeks of days. One query."""
-    today = today or local_today(participant.user)
+    today = today or today_of(participant)
     first = month.replace(day=1)
     weeks = calendar.Calendar(first_weekday()).monthdatescalendar(first.year, first.month)
     checkins = {

@@ -24,6 +24,7 @@ from alongside.checkins.models import CheckIn, CheckInPreference
 from alongside.core.audit import audit_record
 from alongside.core.notifications import notification_send
 from alongside.core.roles import Role
+from alongside.core.timezones import today_of, zone_of
 from alongside.participants.models import ParticipantProfile
 from alongside.safety.screening import screen_text
 
@@ -32,18 +33,6 @@ logger = logging.getLogger("alongside.checkins")
 NOTE_MAX_CHARS = 5000
 # A participant may add a check-in they missed for up to this many days back.
 LATE_DAYS = 3
-
-
-def person_zone(user: User) -> zoneinfo.ZoneInfo:
-    try:
-        return zoneinfo.ZoneInfo(user.timezone or "UTC")
-    except (zoneinfo.ZoneInfoNotFoundError, ValueError):
-        return zoneinfo.ZoneInfo("UTC")
-
-
-def local_today(user: User, now: datetime | None = None) -> date:
-    """The person's own calendar date right now (or at `now`), in their time zone."""
-    return (now or timezone.now()).astimezone(person_zone(user)).date()
 
 
 def checkin_days_open(today: date) -> list[date]:
@@ -120,7 +109,7 @@ def checkin_save(
         raise ValidationError(_("Only participants check in."))
     _check_measures(mood=mood, sleep_quality=sleep_quality, cravings=cravings, note=note)
     now = now or timezone.now()
-    today = local_today(participant.user, now)
+    today = today_of(participant, now)
     day = day or today
     if day > today:
         raise ValidationError(_("That day hasn't happened yet. You can check in for today or a past day."))
@@ -149,7 +138,7 @@ def checkin_save(
         },
     )
     if not created:
-        entered_on = checkin.created_at.astimezone(person_zone(participant.user)).date()
+        entered_on = checkin.created_at.astimezone(zone_of(participant)).date()
         if checkin.day != today and entered_on != today:
             raise ValidationError(
                 _(
@@ -299,7 +288,7 @@ def _reminder_wanted(preference: CheckInPreference, now: datetime) -> date | Non
     Due from the chosen local time until the end of that local day, outside quiet hours."""
     if preference.remind_at is None:
         return None
-    zone = person_zone(preference.participant.user)
+    zone = zone_of(preference.participant)
     local_now = now.astimezone(zone)
     today = local_now.date()
     if preference.last_reminded_on == today:

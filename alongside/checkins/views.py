@@ -27,12 +27,12 @@ from alongside.checkins.services import (
     ReminderPreferenceInput,
     checkin_days_open,
     checkin_save,
-    local_today,
     reminder_preference_update,
 )
 from alongside.checkins.streaks import current_streak
 from alongside.core.access import roles_required
 from alongside.core.roles import Role
+from alongside.core.timezones import today_of
 from alongside.safety.escalation.shortcuts import crisis_redirect
 
 
@@ -50,7 +50,7 @@ def checkin_today(request: HttpRequest) -> HttpResponse:
     """The check-in form (today, or a missed day up to three days back) and its submission.
     Saved first, then the person is told (and shown help if needed)."""
     participant = _participant(request)
-    today = local_today(participant.user)
+    today = today_of(participant)
     if request.method == "GET":
         form = checkin_form_for(participant, today=today, with_day=True)
         wanted = request.GET.get("day", "")
@@ -98,7 +98,7 @@ def checkin_today(request: HttpRequest) -> HttpResponse:
 def checkin_history(request: HttpRequest) -> HttpResponse:
     """The participant's own check-ins, newest first, 30 to a page."""
     participant = _participant(request)
-    today = local_today(participant.user)
+    today = today_of(participant)
     checkins = CheckIn.objects.filter(participant=participant).order_by("-day")
     page = Paginator(checkins, 30).get_page(request.GET.get("page"))
     streak = current_streak(checkins.values_list("day", flat=True)[:800], today)
@@ -122,7 +122,7 @@ def _month_from(value: str) -> date | None:
 def checkin_calendar(request: HttpRequest) -> HttpResponse:
     """A month of the participant's own check-ins as an accessible calendar table."""
     participant = _participant(request)
-    today = local_today(participant.user)
+    today = today_of(participant)
     asked = request.GET.get("month", "")
     month = _month_from(asked) if asked else today.replace(day=1)
     unreadable = month is None
@@ -222,7 +222,7 @@ def _recovery_page(
     status: int = 200,
 ) -> HttpResponse:
     participant = _participant(request)
-    today = local_today(participant.user)
+    today = today_of(participant)
     history = milestones.recovery_history_for(participant, today=today)
     return render(
         request,

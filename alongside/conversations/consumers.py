@@ -9,7 +9,7 @@ from typing import Any
 from channels.generic.websocket import AsyncJsonWebsocketConsumer
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.urls import reverse
-from django.utils.translation import gettext, override
+from django.utils.translation import gettext
 from django_scopes import scope, scopes_disabled
 
 from alongside.accounts.models import Membership
@@ -20,6 +20,7 @@ from alongside.core.consumers import DirectDispatch
 from alongside.core.database import database_call, one, scope_user
 from alongside.core.group_commit import GroupCommit, each, per_organization
 from alongside.core.roles import Role
+from alongside.core.timezones import as_reader, zone_of
 
 CLOSE_DENIED = 4403
 CLOSE_SIGNED_OUT = 4401
@@ -104,6 +105,7 @@ class ConversationConsumer(DirectDispatch, AsyncJsonWebsocketConsumer):
             await self.close(code=found)
             return
         self.conversation, self.me, self.writable = found
+        self.reader_zone = zone_of(self.me)
         self.group = self.conversation.group_name
         await self.channel_layer.group_add(self.group, self.channel_name)
         await self.accept()
@@ -148,7 +150,7 @@ class ConversationConsumer(DirectDispatch, AsyncJsonWebsocketConsumer):
             await self.send_json({"type": "error", "client_id": client_id, "error": " ".join(exc.messages)})
             return
         except PermissionDenied:
-            with override(self.me.preferred_language):
+            with as_reader(self.me):
                 error = gettext("This conversation is read-only now.")
             await self.send_json({"type": "error", "client_id": client_id, "error": error})
             return

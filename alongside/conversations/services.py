@@ -20,7 +20,6 @@ from django.db.models import F
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
-from django.utils.translation import override
 
 from alongside.accounts.models import Membership
 from alongside.conversations.models import (
@@ -35,6 +34,7 @@ from alongside.conversations.models import (
 from alongside.core.audit import audit_record
 from alongside.core.notifications import group_send, notification_send
 from alongside.core.roles import OVERSIGHT_ROLES, Role
+from alongside.core.timezones import as_reader
 from alongside.matching.models import PeerMatch
 from alongside.safety.screening import screen_text
 
@@ -456,7 +456,7 @@ def message_report(*, message: Message, reporter: Membership, reason: str = "") 
     for supervisor in Membership.objects.filter(role__in=OVERSIGHT_ROLES, is_active=True).select_related(
         "user"
     ):
-        with override(supervisor.preferred_language):
+        with as_reader(supervisor):
             notification_send(
                 user=supervisor.user,
                 organization=reporter.organization,
@@ -578,10 +578,10 @@ def session_note_create(
     if author.pk != conversation.peer_id or not may_write(conversation, author):
         raise PermissionDenied
     life_areas = list(dict.fromkeys(life_areas or []))
-    from alongside.checkins.services import local_today
+    from alongside.core.timezones import today_of
 
     _clean_note(
-        today=local_today(author.user),  # the peer's own date, in their time zone
+        today=today_of(author),  # the peer's own date, in their time zone
         happened_on=happened_on,
         duration_minutes=duration_minutes,
         contact_type=contact_type,
@@ -616,7 +616,7 @@ def session_note_create(
         obj=note,
     )
     participant = conversation.participant
-    with override(participant.preferred_language):
+    with as_reader(participant):
         notification_send(
             user=participant.user,
             organization=participant.organization,
@@ -657,7 +657,7 @@ def session_note_comment(
         participant=participant, screening=screening, text=comment, source="other", source_id=note.pk
     )
     peer = note.author
-    with override(peer.preferred_language):
+    with as_reader(peer):
         notification_send(
             user=peer.user,
             organization=peer.organization,

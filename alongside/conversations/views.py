@@ -316,11 +316,9 @@ def session_note_new(request: HttpRequest, conversation_id: int) -> HttpResponse
     me = _me(request)
     access = selectors.conversation_access(me, conversation_id)
     conversation = access.conversation
-    from alongside.checkins.services import local_today
+    from alongside.core.timezones import today_of
 
-    form = SessionNoteForm(
-        request.POST or None, participant=conversation.participant, today=local_today(me.user)
-    )
+    form = SessionNoteForm(request.POST or None, participant=conversation.participant, today=today_of(me))
     if request.method == "POST" and form.is_valid():
         data = form.cleaned_data
         try:

@@ -5,8 +5,10 @@ import uuid
 from collections.abc import Callable
 
 from django.http import HttpRequest, HttpResponse
+from django.utils import timezone
 
 from alongside.core.request_context import reset_request_id, set_request_id
+from alongside.core.timezones import server_zone, zone_for
 
 _SAFE_REQUEST_ID = re.compile(r"^[A-Za-z0-9._-]{8,64}$")
 
@@ -46,3 +48,23 @@ class SecurityHeadersMiddleware:
         if not request.path.startswith("/static/") and user is not None and user.is_authenticated:
             response["Cache-Control"] = "no-store"
         return response
+
+
+class ReaderTimeZoneMiddleware:
+    """Every page, form and API answer reads in the reader's own time zone: theirs, else their
+    active organization's (set by `OrganizationMiddleware`, which runs first), else the
+    server's. Template filters and `timezone.localdate()` follow it; form fields read times
+    typed in it. Signed-out visitors get the server's zone."""
+
+    def __init__(self, get_response: Callable[[HttpRequest], HttpResponse]) -> None:
+        self.get_response = get_response
+
+    def __call__(self, request: HttpRequest) -> HttpResponse:
+        user = getattr(request, "user", None)
+        if user is None or not user.is_authenticated:
+            zone = server_zone()
+        else:
+            # The organization middleware has read the memberships: none active means none.
+            zone = zone_for(user, getattr(request, "organization", None), look_up=False)
+        with timezone.override(zone):
+            return self.get_response(request)

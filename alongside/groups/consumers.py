@@ -15,6 +15,7 @@ from alongside.core.consumers import DirectDispatch
 from alongside.core.database import database_call, scope_user
 from alongside.core.group_commit import GroupCommit, each, per_organization
 from alongside.core.roles import Role
+from alongside.core.timezones import zone_of
 from alongside.groups import rooms
 
 CLOSE_DENIED = 4403
@@ -60,6 +61,7 @@ class RoomConsumer(DirectDispatch, AsyncJsonWebsocketConsumer):
             await self.close(code=found)
             return
         self.me = found
+        self.reader_zone = zone_of(self.me)
         self.room = rooms.room_group(self.group_id)
         await self.channel_layer.group_add(self.room, self.channel_name)
         await self.accept()

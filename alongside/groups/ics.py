@@ -14,11 +14,10 @@ from datetime import datetime
 
 import icalendar
 from django.conf import settings
-from django.utils import translation
 from django.utils.translation import gettext as _
 
 from alongside.accounts.models import Membership
-from alongside.core.timezones import zone_named
+from alongside.core.timezones import as_reader, zone_named
 from alongside.groups import recurrence
 from alongside.groups.models import CalendarFeed, GroupFormat, MeetingRsvp, MeetingSeries, SupportGroup
 from alongside.groups.schedules import Meeting, schedule_of
@@ -93,7 +92,7 @@ def _series_events(
 def feed_calendar(feed: CalendarFeed, *, now: datetime) -> icalendar.Calendar:
     """The calendar a person's private link serves, in their language."""
     member: Membership = feed.member
-    with translation.override(member.preferred_language):
+    with as_reader(member):
         content = feed_content(member, now=now)
         answers: dict[int, dict[datetime, str]] = defaultdict(dict)
         for answer in content.answers:

@@ -18,6 +18,7 @@ from django.utils import timezone
 
 from alongside.accounts.models import Membership, Organization
 from alongside.core.roles import Role
+from alongside.core.timezones import zone_from_names, zone_of
 from alongside.matching import engine
 from alongside.matching.models import (
     MatchExclusion,
@@ -76,7 +77,7 @@ def participant_record(
     return {
         "id": participant.pk,
         "languages": _languages(profile.languages, participant),
-        "timezone": participant.user.timezone or participant.organization.timezone or "UTC",
+        "timezone": zone_of(participant).key,
         "experiences": [area.slug for area in profile.experiences.all()],
         "priority_experiences": [area.slug for area in profile.priority_experiences.all()],
         "peer_gender": profile.peer_gender or None,
@@ -153,7 +154,7 @@ def read_peer_records(*, extra_load: Iterable[int] = (), accepting_only: bool = 
                 "capacity": capacity if accepting else 0,
                 "current_caseload": loads[peer_id],
                 "languages": [v for v in languages or [] if v] or [user_language or org_language or "en"],
-                "timezone": user_tz or org_tz or "UTC",
+                "timezone": zone_from_names(user_tz, org_tz).key,
                 "gender": gender or None,
                 "age_band": age_band or None,
                 "experiences": slugs[pk],

@@ -15,12 +15,13 @@ from django.db import transaction
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
-from django.utils.translation import gettext_noop, override
+from django.utils.translation import gettext_noop
 
 from alongside.accounts.models import Membership, Organization, User
 from alongside.core.audit import audit_record, audit_record_many
 from alongside.core.notifications import notification_send
 from alongside.core.roles import OVERSIGHT_ROLES, Role
+from alongside.core.timezones import as_reader
 from alongside.matching import engine, selectors
 from alongside.matching.models import (
     MatchExclusion,
@@ -97,7 +98,7 @@ def _overseers(organization: Organization) -> list[Membership]:
 
 def _notify_overseers(organization: Organization, *, kind: str, title_text: str, name: str) -> None:
     for person in _overseers(organization):
-        with override(person.preferred_language):
+        with as_reader(person):
             _notify(
                 person,
                 kind=kind,
@@ -274,7 +275,7 @@ def proposal_choose(*, participant: Membership, peer_id: int) -> MatchProposal:
 
 def _ask_peer(proposal: MatchProposal) -> None:
     peer = proposal.peer
-    with override(peer.preferred_language):
+    with as_reader(peer):
         _notify(
             peer,
             kind="match.proposed",
@@ -496,7 +497,7 @@ def proposal_accept(*, peer: Membership, proposal: MatchProposal) -> PeerMatch:
         obj=proposal,
     )
     participant = proposal.participant
-    with override(participant.preferred_language):
+    with as_reader(participant):
         _notify(
             participant,
             kind="match.accepted",
@@ -534,7 +535,7 @@ def proposal_decline(*, peer: Membership, proposal: MatchProposal, reason: str =
     )
     if proposal.kind == MatchProposal.Kind.CHOSEN:
         participant = proposal.participant
-        with override(participant.preferred_language):
+        with as_reader(participant):
             _notify(
                 participant,
                 kind="match.unavailable",
@@ -644,7 +645,7 @@ def match_request_resolve(*, actor: Membership, request: MatchRequest, end_match
             (match.participant, gettext_noop("Your coordinator will help you find a new peer supporter")),
             (match.peer, gettext_noop("A match on your caseload has ended")),
         ):
-            with override(person.preferred_language):
+            with as_reader(person):
                 _notify(person, kind="match.ended", title=_(title), url=reverse("home"))
     request.save(update_fields=["status", "resolved_at", "resolved_by", "outcome"])
     audit_record(

@@ -20,8 +20,9 @@ from django_scopes import scope, scopes_disabled
 
 from alongside.accounts.models import Membership
 from alongside.core.roles import Role
+from alongside.core.timezones import today_of
 from alongside.participants.models import ExperienceArea
-from alongside.participants.services.intake import AVAILABILITY_SLOTS, participant_local_today, profile_for
+from alongside.participants.services.intake import AVAILABILITY_SLOTS, profile_for
 from alongside.participants.steps import CONSENT_VERSION
 
 if TYPE_CHECKING:
@@ -303,7 +304,7 @@ def _fill(participant: Membership, intake: DemoIntake, rng: random.Random) -> No
     # A free slot or two more than they named, as real weeks are rarely that tidy.
     extra = {rng.choice(AVAILABILITY_SLOTS) for _ in range(rng.randint(0, 2))}
     chosen = set(intake.availability) | extra
-    today = participant_local_today(participant)
+    today = today_of(participant)
     finished = timezone.now() - timedelta(days=rng.randint(1, 6), hours=rng.randint(0, 12))
     profile.focus = intake.focus
     profile.languages = list(intake.languages)

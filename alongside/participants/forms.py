@@ -12,7 +12,7 @@ from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.utils.translation import gettext_lazy as _
 
-from alongside.accounts.forms import TIMEZONE_CHOICES
+from alongside.accounts.forms import TimeZoneField
 from alongside.participants.models import (
     AGE_BANDS,
     GENDERS,
@@ -133,10 +133,9 @@ class MeetingForm(IntakeStepForm):
         choices=[(slot, slot) for slot in AVAILABILITY_SLOTS],
         required=False,
     )
-    timezone = forms.ChoiceField(
+    timezone = TimeZoneField(
         label=_("Your time zone"),
         help_text=_("The times above are in this time zone."),
-        choices=TIMEZONE_CHOICES,
     )
 
 

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import zoneinfo
 from dataclasses import dataclass, field
 from datetime import date, datetime, timedelta
 from typing import Any
@@ -16,6 +15,7 @@ from alongside.accounts.models import Membership
 from alongside.checkins.models import CheckIn
 from alongside.core.audit import audit_record, audit_record_many
 from alongside.core.roles import Role
+from alongside.core.timezones import zone_label, zone_of
 from alongside.matching.models import PeerMatch
 from alongside.participants import steps
 from alongside.participants.models import (
@@ -250,7 +250,7 @@ def intake_summary(profile: ParticipantProfile) -> list[SummarySection]:
     from django.utils.translation import gettext as _
 
     not_said = _("Not answered")
-    zone = zoneinfo.ZoneInfo(profile.participant.user.timezone or "UTC")
+    zone = zone_of(profile.participant)
 
     def local(moment: datetime) -> datetime:
         return timezone.localtime(moment, zone)
@@ -306,7 +306,12 @@ def intake_summary(profile: ParticipantProfile) -> list[SummarySection]:
         "meeting": [
             SummaryItem(_("Ways to meet"), words(profile.meeting_formats, dict(MEETING_FORMATS))),
             SummaryItem(_("When you are usually free"), "; ".join(days) or not_said),
-            SummaryItem(_("Time zone"), profile.participant.user.timezone.replace("_", " ")),
+            SummaryItem(
+                _("Time zone"),
+                zone_label(profile.participant.user.timezone)
+                if profile.participant.user.timezone
+                else _("Your organization's: %(zone)s") % {"zone": zone_label(zone)},
+            ),
         ],
         "recovery": [
             SummaryItem(

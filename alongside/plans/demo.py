@@ -14,8 +14,8 @@ from django.utils import timezone
 from django_scopes import scope, scopes_disabled
 
 from alongside.accounts.models import Membership
-from alongside.checkins.services import local_today
 from alongside.core.roles import Role
+from alongside.core.timezones import today_of
 from alongside.plans.models import (
     ApplicationStatus,
     Decision,
@@ -264,7 +264,7 @@ def _alex(users: dict[str, User], rng: random.Random) -> None:
         if RecoveryPlan.objects.filter(participant=alex).exists():
             return
         pat = _peer(users, "pat", alex)
-        today = local_today(alex.user)
+        today = today_of(alex)
         plan = RecoveryPlan.objects.create(
             organization=alex.organization,
             participant=alex,
@@ -320,7 +320,7 @@ def _jordan(users: dict[str, User], rng: random.Random) -> None:
         if RecoveryPlan.objects.filter(participant=jordan).exists():
             return
         riley = _peer(users, "riley", jordan)
-        today = local_today(jordan.user)
+        today = today_of(jordan)
         plan = RecoveryPlan.objects.create(
             organization=jordan.organization,
             participant=jordan,

@@ -22,9 +22,9 @@ from django.db.models import Count, F, Prefetch, Q
 from django.http import Http404
 
 from alongside.accounts.models import Membership
-from alongside.checkins.services import local_today
 from alongside.core.audit import audit_record
 from alongside.core.roles import Role
+from alongside.core.timezones import today_of
 from alongside.matching.selectors import active_match_for
 from alongside.plans.models import (
     SHARABLE_SECTIONS,
@@ -412,7 +412,7 @@ def plan_home_card(participant: Membership) -> dict[str, object]:
             step_suggestions += 1
         elif len(next_steps) < NEXT_STEPS_SHOWN:
             next_steps.append(step)
-    today = local_today(participant.user)
+    today = today_of(participant)
     review_on = plan.next_review_on
     return {
         "plan": plan,

@@ -30,6 +30,7 @@ from alongside.core.audit import audit_record
 from alongside.core.crypto import secret_digest
 from alongside.core.notifications import notification_send
 from alongside.core.roles import Role
+from alongside.core.timezones import as_reader
 from alongside.matching.selectors import active_match_for
 from alongside.safety.crisis_lines import default_lines_for
 from alongside.safety.models import (
@@ -286,7 +287,7 @@ def safety_plan_share_with_peer(*, participant: Membership) -> SafetyPlanShare:
     record(
         "safety_plan.share", actor=participant, participant=participant, obj=share, reason="peer supporter"
     )
-    with translation.override(match.peer.preferred_language):
+    with as_reader(match.peer):
         notify(
             match.peer,
             kind="safety_plan.shared",
@@ -345,7 +346,7 @@ def safety_plan_suggest(
         screening_level=screen([entry.text], locale=locale),
     )
     record("safety_plan.suggest", actor=peer, participant=participant, obj=suggestion, reason=section)
-    with translation.override(participant.preferred_language):
+    with as_reader(participant):
         notify(
             participant,
             kind="safety_plan.suggestion",

@@ -9,8 +9,8 @@ from typing import Any
 import pytest
 from django_scopes import scope
 
-from alongside.checkins.services import local_today
 from alongside.core.roles import Role
+from alongside.core.timezones import today_of
 from alongside.participants.services import profile_for
 from conftest import PASSWORD, make_person
 from tests.e2e.conftest import assert_accessible
@@ -27,7 +27,7 @@ def test_a_participant_checks_in_sees_it_in_the_chart_table_and_records_a_setbac
         profile = profile_for(alex.membership)  # type: ignore[arg-type]
         profile.focus = "substance_use"
         profile.save()
-    today = local_today(alex.user)
+    today = today_of(alex.membership)
     base = live_server.url
 
     page.goto(base + "/accounts/login/")

@@ -11,9 +11,9 @@ from typing import Any
 import pytest
 from django_scopes import scope
 
-from alongside.checkins.services import local_today
 from alongside.conversations.models import Message
 from alongside.conversations.services import conversation_for_match
+from alongside.core.timezones import today_of
 from alongside.matching.models import PeerMatch
 from tests.e2e.conftest import assert_accessible
 from tests.e2e.test_matching_flow import sign_in
@@ -68,7 +68,7 @@ def test_alex_and_pat_chat_live_and_write_a_session_note_together(
     pat_page.get_by_label("Home", exact=True).check()
     pat_page.get_by_label("What you agreed together").fill("Alex will visit the housing office on Monday.")
     pat_page.locator("#id_follow_up").fill("Ask how the visit went")
-    pat_page.get_by_label("Follow-up due").fill((local_today(pat.user) + timedelta(days=4)).isoformat())
+    pat_page.get_by_label("Follow-up due").fill((today_of(pat.membership) + timedelta(days=4)).isoformat())
     pat_page.get_by_role("button", name="Save the note").click()
     expect(pat_page.get_by_text("Alex will visit the housing office on Monday.")).to_be_visible()
     note_url = pat_page.url

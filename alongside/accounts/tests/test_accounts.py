@@ -195,8 +195,9 @@ def test_preferences_refuse_an_unknown_time_zone(alex) -> None:
         "/me/preferences/", {"display_name": "A", "timezone": "Mars/Base", "language": "en"}
     )
     assert response.status_code == 200
+    assert "“Mars/Base” is not a time zone we know. Choose yours from the list." in response.content.decode()
     alex.user.refresh_from_db()
-    assert alex.user.timezone == "UTC"
+    assert alex.user.timezone == ""
 
 
 def test_an_admin_cannot_demote_themselves(morgan) -> None:

@@ -10,7 +10,7 @@ from django_scopes import scope
 
 from alongside.checkins.milestones import recovery_period_start
 from alongside.checkins.models import CheckIn
-from alongside.checkins.services import local_today
+from alongside.core.timezones import today_of
 from conftest import Persona
 from tests.authz import ApiCase, RouteCase
 
@@ -22,7 +22,7 @@ def alex_checkin_path(personas: dict[str, Persona]) -> str:
     with scope(organization=alex.organization):
         checkin, _created = CheckIn.objects.get_or_create(
             participant=alex.membership,
-            day=local_today(alex.user),
+            day=today_of(alex.membership),
             defaults={"organization": alex.organization, "mood": 3, "created_at": timezone.now()},
         )
     return f"/api/v1/checkins/{checkin.pk}"
@@ -33,7 +33,7 @@ def alex_with_recovery_date(personas: dict[str, Persona]) -> dict[str, Any]:
     assert alex.membership is not None
     with scope(organization=alex.organization):
         recovery_period_start(
-            participant=alex.membership, started_on=local_today(alex.user).replace(day=1), actor=alex.user
+            participant=alex.membership, started_on=today_of(alex.membership).replace(day=1), actor=alex.user
         )
     return {}
 

@@ -10,7 +10,8 @@ from django_scopes import scope
 
 from alongside.checkins.milestones import recovery_period_start
 from alongside.checkins.models import CheckIn, RecoveryPeriod
-from alongside.checkins.services import checkin_save, local_today
+from alongside.checkins.services import checkin_save
+from alongside.core.timezones import today_of
 from alongside.participants.services import profile_for
 
 
@@ -32,7 +33,7 @@ def test_todays_checkin_is_created_then_updated(alex) -> None:
     created = post(client, "/api/v1/checkins/", {"mood": 3, "sleep_quality": 4, "note": "ok day"})
     assert created.status_code == 201
     body = created.json()
-    assert body["day"] == local_today(alex.user).isoformat()
+    assert body["day"] == today_of(alex.membership).isoformat()
     assert (body["mood"], body["sleep_quality"], body["is_late"], body["help_url"]) == (3, 4, False, None)
     updated = post(client, "/api/v1/checkins/", {"mood": 5})
     assert updated.status_code == 200
@@ -41,7 +42,7 @@ def test_todays_checkin_is_created_then_updated(alex) -> None:
 
 
 def test_a_late_checkin_is_marked_late(alex) -> None:
-    yesterday = local_today(alex.user) - timedelta(days=1)
+    yesterday = today_of(alex.membership) - timedelta(days=1)
     response = post(alex.client(), "/api/v1/checkins/", {"mood": 2, "day": yesterday.isoformat()})
     assert response.status_code == 201
     assert response.json()["is_late"] is True
@@ -79,7 +80,7 @@ def test_crisis_language_in_a_note_points_to_help(alex) -> None:
 
 
 def test_the_list_covers_a_date_range(alex) -> None:
-    today = local_today(alex.user)
+    today = today_of(alex.membership)
     with scope(organization=alex.organization):
         for back in range(40):
             CheckIn.objects.create(
@@ -117,7 +118,7 @@ def test_my_checkin_by_id_can_be_read_and_changed_that_day(alex) -> None:
 
 
 def test_an_old_checkin_cannot_be_changed(alex) -> None:
-    old_day = local_today(alex.user) - timedelta(days=10)
+    old_day = today_of(alex.membership) - timedelta(days=10)
     with scope(organization=alex.organization):
         old = CheckIn.objects.create(
             organization=alex.organization, participant=alex.membership, day=old_day, mood=2
@@ -138,14 +139,14 @@ def test_trends_give_one_value_per_day(alex) -> None:
     body = client.get("/api/v1/checkins/trends?days=7").json()
     assert body["days"] == 7 and body["checkins"] == 1
     assert len(body["mood"]["values"]) == 7
-    assert body["mood"]["values"][-1] == {"day": local_today(alex.user).isoformat(), "value": 4}
+    assert body["mood"]["values"][-1] == {"day": today_of(alex.membership).isoformat(), "value": 4}
     assert body["mood"]["values"][0]["value"] is None
     assert body["cravings"]["average"] == 6.0
     assert client.get("/api/v1/checkins/trends?days=12").status_code == 400
 
 
 def test_recovery_shows_the_counter_milestones_and_periods(alex) -> None:
-    today = local_today(alex.user)
+    today = today_of(alex.membership)
     with scope(organization=alex.organization):
         recovery_period_start(
             participant=alex.membership, started_on=today - timedelta(days=7), actor=alex.user
@@ -161,7 +162,7 @@ def test_recovery_shows_the_counter_milestones_and_periods(alex) -> None:
 
 
 def test_a_setback_over_the_api_restarts_and_keeps_history(alex) -> None:
-    today = local_today(alex.user)
+    today = today_of(alex.membership)
     with scope(organization=alex.organization):
         recovery_period_start(
             participant=alex.membership, started_on=today - timedelta(days=20), actor=alex.user

@@ -9,7 +9,8 @@ from django.core.exceptions import ValidationError
 from django_scopes import scope
 
 from alongside.checkins.models import CheckIn
-from alongside.checkins.services import checkin_save, local_today
+from alongside.checkins.services import checkin_save
+from alongside.core.timezones import today_of
 from alongside.participants.models import ParticipantProfile
 from alongside.participants.services import profile_for
 
@@ -75,7 +76,18 @@ def test_a_participant_west_of_utc_is_still_on_yesterday(alex, harbor_scope) -> 
 )
 def test_local_days_follow_daylight_saving_changes(alex, moment, expected) -> None:
     set_zone(alex, "America/New_York")
-    assert local_today(alex.user, at(moment)) == expected
+    assert today_of(alex.membership, at(moment)) == expected
+
+
+def test_a_new_york_participant_with_no_zone_of_their_own_checks_in_on_their_local_day(
+    alex, harbor_scope
+) -> None:
+    # Never chose a zone: the organization's (New York) applies, not UTC. 9:30 pm on the day the
+    # clocks spring forward is already the next day in UTC.
+    assert alex.user.timezone == ""
+    result = checkin_save(participant=alex.membership, mood=3, now=at("2026-03-09T01:30"))
+    assert result.checkin.day == date(2026, 3, 8)
+    assert not result.checkin.is_late
 
 
 def test_a_missed_day_can_be_added_and_is_marked_late(alex, harbor_scope) -> None:

@@ -7,9 +7,10 @@ from django.core.exceptions import ValidationError
 from django_scopes import scope, scopes_disabled
 
 from alongside.checkins.models import CheckIn
-from alongside.checkins.services import checkin_save, local_today
+from alongside.checkins.services import checkin_save
 from alongside.checkins.streaks import current_streak
 from alongside.core.models import AuditEvent
+from alongside.core.timezones import today_of
 
 
 def test_a_participant_checks_in_from_the_home_page(alex) -> None:
@@ -18,7 +19,7 @@ def test_a_participant_checks_in_from_the_home_page(alex) -> None:
     assert response.status_code == 302
     with scope(organization=alex.organization):
         checkin = CheckIn.objects.get(participant=alex.membership)
-    assert (checkin.mood, checkin.note, checkin.day) == (4, "Went to my meeting", local_today(alex.user))
+    assert (checkin.mood, checkin.note, checkin.day) == (4, "Went to my meeting", today_of(alex.membership))
     assert "You checked in today" in client.get("/").content.decode()
 
 

@@ -21,8 +21,8 @@ from alongside.checkins.milestones import (
     shared_recovery_counter,
 )
 from alongside.checkins.models import RecoveryPeriod
-from alongside.checkins.services import local_today
 from alongside.core.models import AuditEvent
+from alongside.core.timezones import today_of
 
 # Pure date arithmetic ---------------------------------------------------------------------------
 
@@ -113,7 +113,7 @@ def in_alex_org(alex):
 
 def test_the_first_recovery_date_starts_a_period(in_alex_org) -> None:
     alex = in_alex_org
-    start = local_today(alex.user) - timedelta(days=10)
+    start = today_of(alex.membership) - timedelta(days=10)
     period = recovery_period_start(participant=alex.membership, started_on=start, actor=alex.user)
     assert period.is_open and period.started_on == start
     counter = recovery_counter_for(alex.membership)
@@ -124,7 +124,7 @@ def test_the_first_recovery_date_starts_a_period(in_alex_org) -> None:
 
 def test_the_same_date_again_changes_nothing(in_alex_org) -> None:
     alex = in_alex_org
-    start = local_today(alex.user) - timedelta(days=3)
+    start = today_of(alex.membership) - timedelta(days=3)
     first = recovery_period_start(participant=alex.membership, started_on=start, actor=alex.user)
     again = recovery_period_start(participant=alex.membership, started_on=start, actor=alex.user)
     assert first.pk == again.pk
@@ -133,7 +133,7 @@ def test_the_same_date_again_changes_nothing(in_alex_org) -> None:
 
 def test_a_different_date_ends_the_open_period_and_starts_anew(in_alex_org) -> None:
     alex = in_alex_org
-    today = local_today(alex.user)
+    today = today_of(alex.membership)
     first = recovery_period_start(
         participant=alex.membership, started_on=today - timedelta(days=30), actor=alex.user
     )
@@ -152,7 +152,7 @@ def test_a_future_recovery_date_is_refused(in_alex_org) -> None:
     with pytest.raises(ValidationError, match="can't be in the future"):
         recovery_period_start(
             participant=alex.membership,
-            started_on=local_today(alex.user) + timedelta(days=1),
+            started_on=today_of(alex.membership) + timedelta(days=1),
             actor=alex.user,
         )
     assert not RecoveryPeriod.objects.exists()

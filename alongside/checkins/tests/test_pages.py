@@ -13,12 +13,12 @@ from django_scopes import scope
 from alongside.checkins.milestones import milestone_card_for, recovery_period_start, recovery_sharing_set
 from alongside.checkins.models import CheckIn, CheckInPreference, RecoveryPeriod
 from alongside.checkins.selectors import trend_card_for
-from alongside.checkins.services import local_today
+from alongside.core.timezones import today_of
 from alongside.participants.services import profile_for
 
 
 def add_history(persona, days: int, *, start_back: int = 0) -> None:
-    today = local_today(persona.user)
+    today = today_of(persona.membership)
     with scope(organization=persona.organization):
         CheckIn.objects.bulk_create(
             CheckIn(
@@ -93,7 +93,7 @@ def test_saying_you_used_gets_a_kind_reply(alex) -> None:
 
 
 def test_a_missed_day_can_be_added_from_the_form(alex) -> None:
-    yesterday = local_today(alex.user) - timedelta(days=1)
+    yesterday = today_of(alex.membership) - timedelta(days=1)
     client = alex.client()
     page = client.get(f"/checkins/today/?day={yesterday.isoformat()}").content.decode()
     assert f'value="{yesterday.isoformat()}" selected' in page
@@ -105,7 +105,7 @@ def test_a_missed_day_can_be_added_from_the_form(alex) -> None:
 
 @pytest.mark.parametrize("back", [-1, 4])
 def test_a_day_outside_the_window_is_refused_and_nothing_saved(alex, back) -> None:
-    day = local_today(alex.user) - timedelta(days=back)
+    day = today_of(alex.membership) - timedelta(days=back)
     response = alex.client().post("/checkins/today/", {"day": day.isoformat(), "mood": "3"})
     assert response.status_code == 400
     assert "today or up to 3 days back" in response.content.decode()
@@ -132,14 +132,14 @@ def test_the_history_shows_new_answers_and_late_marks(alex) -> None:
     substance_use(alex)
     client = alex.client()
     client.post("/checkins/today/", {"mood": "4", "sleep_quality": "5", "cravings": "2"})
-    yesterday = local_today(alex.user) - timedelta(days=1)
+    yesterday = today_of(alex.membership) - timedelta(days=1)
     client.post("/checkins/today/", {"day": yesterday.isoformat(), "mood": "3"})
     page = client.get("/checkins/").content.decode()
     assert "Very well" in page and "added later" in page
 
 
 def test_the_calendar_shows_each_days_mood_in_words(alex) -> None:
-    today = local_today(alex.user)
+    today = today_of(alex.membership)
     with scope(organization=alex.organization):
         CheckIn.objects.create(organization=alex.organization, participant=alex.membership, day=today, mood=4)
     page = alex.client().get("/checkins/calendar/").content.decode()
@@ -151,7 +151,7 @@ def test_the_calendar_shows_each_days_mood_in_words(alex) -> None:
 
 
 def test_the_calendar_offers_to_add_a_recently_missed_day(alex) -> None:
-    today = local_today(alex.user)
+    today = today_of(alex.membership)
     page = alex.client().get("/checkins/calendar/").content.decode()
     assert f"/checkins/today/?day={today.isoformat()}" in page
     if (today - timedelta(days=1)).month == today.month:
@@ -165,7 +165,7 @@ def test_the_calendar_moves_between_months_but_not_into_the_future(alex) -> None
     page = client.get("/checkins/calendar/?month=2025-02").content.decode()
     assert "February 2025" in page and "?month=2025-03" in page and "?month=2025-01" in page
     current = client.get("/checkins/calendar/").content.decode()
-    next_month = (local_today(alex.user).replace(day=28) + timedelta(days=5)).strftime("%Y-%m")
+    next_month = (today_of(alex.membership).replace(day=28) + timedelta(days=5)).strftime("%Y-%m")
     assert f"?month={next_month}" not in current
 
 
@@ -231,7 +231,7 @@ def test_history_pages_take_the_same_queries_whatever_the_history_length(alex, u
 
 
 def test_the_milestone_card_takes_one_query_and_shows_the_counter(alex, django_assert_num_queries) -> None:
-    today = local_today(alex.user)
+    today = today_of(alex.membership)
     with scope(organization=alex.organization):
         recovery_period_start(
             participant=alex.membership, started_on=today - timedelta(days=30), actor=alex.user
@@ -309,7 +309,7 @@ def test_a_reminder_inside_quiet_hours_is_explained_and_not_saved(alex) -> None:
 def test_a_participant_sets_a_recovery_date_and_sees_the_counter(alex) -> None:
     client = alex.client()
     assert "Start your recovery counter" in client.get("/checkins/recovery/").content.decode()
-    start = local_today(alex.user) - timedelta(days=7)
+    start = today_of(alex.membership) - timedelta(days=7)
     response = client.post("/checkins/recovery/start/", {"started_on": start.isoformat()})
     assert response.status_code == 302
     page = client.get("/checkins/recovery/").content.decode()
@@ -317,7 +317,7 @@ def test_a_participant_sets_a_recovery_date_and_sees_the_counter(alex) -> None:
 
 
 def test_a_future_recovery_date_is_explained_and_not_saved(alex) -> None:
-    tomorrow = local_today(alex.user) + timedelta(days=1)
+    tomorrow = today_of(alex.membership) + timedelta(days=1)
     response = alex.client().post("/checkins/recovery/start/", {"started_on": tomorrow.isoformat()})
     assert response.status_code == 400
     assert "can&#x27;t be in the future" in response.content.decode()
@@ -327,7 +327,7 @@ def test_a_future_recovery_date_is_explained_and_not_saved(alex) -> None:
 
 def test_recording_a_setback_restarts_kindly_and_keeps_the_history(alex) -> None:
     client = alex.client()
-    start = local_today(alex.user) - timedelta(days=45)
+    start = today_of(alex.membership) - timedelta(days=45)
     client.post("/checkins/recovery/start/", {"started_on": start.isoformat()})
     assert "doesn't erase the days" in client.get("/checkins/recovery/setback/").content.decode()
     response = client.post(

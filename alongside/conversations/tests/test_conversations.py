@@ -14,11 +14,11 @@ from django.urls import reverse
 from django_scopes import scope, scopes_disabled
 
 from alongside.accounts.models import Organization
-from alongside.checkins.services import local_today
 from alongside.conversations import selectors, services
 from alongside.conversations.models import Conversation, Message, MessageReport
 from alongside.core.models import AuditEvent, Notification
 from alongside.core.roles import Role
+from alongside.core.timezones import today_of
 from alongside.matching.models import PeerMatch
 from alongside.matching.services import match_start
 from alongside.safety.escalation.models import Incident
@@ -380,13 +380,13 @@ def test_session_notes_are_written_with_the_participant(
     response = client.post(
         reverse("session_note_new", args=[chat.pk]),
         {
-            "happened_on": local_today(pat.user).isoformat(),
+            "happened_on": today_of(pat.membership).isoformat(),
             "duration_minutes": "45",
             "contact_type": "phone",
             "life_areas": ["home", "employment"],
             "agreed": "Alex will call the housing office on Monday",
             "follow_up": "Ask how the call went",
-            "follow_up_due": (local_today(pat.user) + timedelta(days=3)).isoformat(),
+            "follow_up_due": (today_of(pat.membership) + timedelta(days=3)).isoformat(),
         },
     )
     assert response.status_code == 302

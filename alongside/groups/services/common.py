@@ -8,14 +8,14 @@ from typing import Any
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db.models import Model
 from django.urls import reverse
-from django.utils import formats, translation
+from django.utils import formats
 from django.utils.translation import gettext as _
 
 from alongside.accounts.models import Membership
 from alongside.core.audit import audit_record
 from alongside.core.notifications import notification_send
 from alongside.core.roles import Role
-from alongside.core.timezones import zone_of
+from alongside.core.timezones import as_reader, zone_of
 from alongside.groups.models import SupportGroup
 from alongside.groups.schedules import Meeting, when_text
 from alongside.groups.selectors import MEMBER_ROLES, can_manage
@@ -82,7 +82,7 @@ def notify(person: Membership, *, kind: str, title: Any, body: Any = "", url: st
     strings formatted with `values`; a meeting in `values` becomes its time in the person's
     own time zone (`when`), and so does a `previous` one (`was`); a date reads as the person's
     language writes dates."""
-    with translation.override(person.preferred_language):
+    with as_reader(person):
         for name, text_name in (("meeting", "when"), ("previous", "was")):
             meeting = values.pop(name, None)
             if meeting is not None:

@@ -9,6 +9,7 @@ from django.contrib import messages
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
+from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
@@ -17,6 +18,7 @@ from alongside.core.access import roles_required
 from alongside.core.roles import Role
 from alongside.groups import rooms
 from alongside.groups.models import GroupMember
+from alongside.groups.schedules import when_text
 
 # Members and facilitators (peer supporters or supervisors); who of them may come in depends on
 # the group and the time, checked by rooms.room_access.
@@ -64,6 +66,11 @@ def room(request: HttpRequest, group_id: int) -> HttpResponse:
             "client_id": uuid.uuid4().hex,
             "me": _me(request),
             "members": members,
+            "next_when": (
+                when_text(access.next_meeting.start, access.next_meeting.end, timezone.get_current_timezone())
+                if access.next_meeting is not None
+                else ""
+            ),
         },
     )
 

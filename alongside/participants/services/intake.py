@@ -8,7 +8,6 @@ has agreed to how their answers are used.
 
 from __future__ import annotations
 
-import zoneinfo
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from datetime import date
@@ -22,6 +21,7 @@ from django.utils.translation import gettext as _
 from alongside.accounts.models import Membership, User
 from alongside.core.audit import audit_record
 from alongside.core.roles import Role
+from alongside.core.timezones import is_known_zone, today_of
 from alongside.participants import steps
 from alongside.participants.models import (
     AGE_BANDS,
@@ -89,11 +89,6 @@ def profile_for(participant: Membership) -> ParticipantProfile:
 
 def consent_is_current(profile: ParticipantProfile) -> bool:
     return profile.consented_at is not None and profile.consent_version == steps.CONSENT_VERSION
-
-
-def participant_local_today(participant: Membership) -> date:
-    zone_name = participant.user.timezone or participant.organization.timezone or "UTC"
-    return timezone.now().astimezone(zoneinfo.ZoneInfo(zone_name)).date()
 
 
 # Validation ----------------------------------------------------------------------------------
@@ -189,7 +184,7 @@ def _clean(profile: ParticipantProfile, answers: Mapping[str, Any]) -> _Cleaned:
         "availability", lambda v: _choices(v, AVAILABILITY_SLOTS, _("Unknown time of the week: %(values)s."))
     )
     check("timezone", _clean_timezone)
-    check("recovery_start", lambda v: _clean_recovery_start(v, participant_local_today(profile.participant)))
+    check("recovery_start", lambda v: _clean_recovery_start(v, today_of(profile.participant)))
     check("tracks_medication", bool)
     check("hopes", _clean_hopes)
     check("consent", _clean_consent)
@@ -237,7 +232,7 @@ def _clean(profile: ParticipantProfile, answers: Mapping[str, Any]) -> _Cleaned:
 
 def _clean_timezone(value: str) -> str:
     value = (value or "").strip()
-    if value not in zoneinfo.available_timezones():
+    if not is_known_zone(value):
         raise ValidationError(_("Choose your time zone from the list."))
     return value
 

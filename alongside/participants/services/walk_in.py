@@ -122,8 +122,7 @@ def participant_register(
         username=_placeholder_username(),
         email=clean_email,
         display_name=name,
-        language=language,
-        timezone=organization.timezone,
+        language=language,  # no time zone of their own yet: the organization's applies
     )
     user.set_unusable_password()
     user.save()

@@ -8,10 +8,10 @@ import pytest
 from django_scopes import scope, scopes_disabled
 
 from alongside.accounts.models import Membership, User
+from alongside.core.timezones import today_of
 from alongside.devtools.demo_data import seed_demo as seed_people
 from alongside.participants.demo import DEMO_INTAKES, seed_demo
 from alongside.participants.models import ParticipantProfile
-from alongside.participants.services.intake import participant_local_today
 
 
 @pytest.fixture
@@ -48,7 +48,7 @@ def test_alex_shares_opioids_parenting_and_depression_and_started_about_14_month
             "depression",
         }
         assert profile.recovery_start is not None
-        days = (participant_local_today(alex) - profile.recovery_start).days
+        days = (today_of(alex) - profile.recovery_start).days
     assert 400 <= days <= 450
     assert "tue-evening" in profile.availability  # what pat and alex share, as the match says
 

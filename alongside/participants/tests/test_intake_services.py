@@ -11,6 +11,7 @@ from django_scopes import scope
 
 from alongside.checkins.models import RecoveryPeriod
 from alongside.core.models import AuditEvent
+from alongside.core.timezones import today_of
 from alongside.participants import steps
 from alongside.participants.models import ExperienceArea, ParticipantProfile
 from alongside.participants.selectors import experience_areas_for_intake, intake_status
@@ -21,7 +22,6 @@ from alongside.participants.services import (
     intake_step_skip,
     profile_for,
 )
-from alongside.participants.services.intake import participant_local_today
 
 
 def agree(person) -> None:
@@ -121,7 +121,7 @@ def test_finishing_sets_the_completion_time_once(alex, in_harbor) -> None:
 
 def test_a_recovery_date_in_the_future_is_refused_and_nothing_saved(alex, in_harbor) -> None:
     agree(alex)
-    tomorrow = participant_local_today(alex.membership) + timedelta(days=1)
+    tomorrow = today_of(alex.membership) + timedelta(days=1)
     with pytest.raises(ValidationError) as refused:
         save(alex, "recovery", recovery_start=tomorrow, tracks_medication=True)
     assert "recovery_start" in refused.value.message_dict
@@ -131,7 +131,7 @@ def test_a_recovery_date_in_the_future_is_refused_and_nothing_saved(alex, in_har
 
 def test_a_recovery_date_today_or_earlier_is_kept(alex, in_harbor) -> None:
     agree(alex)
-    today = participant_local_today(alex.membership)
+    today = today_of(alex.membership)
     assert save(alex, "recovery", recovery_start=today).profile.recovery_start == today
     with pytest.raises(ValidationError, match="year"):
         save(alex, "recovery", recovery_start=date(1900, 1, 1))
@@ -139,7 +139,7 @@ def test_a_recovery_date_today_or_earlier_is_kept(alex, in_harbor) -> None:
 
 def test_finishing_with_a_recovery_date_starts_the_recovery_counter(alex, in_harbor) -> None:
     agree(alex)
-    started = participant_local_today(alex.membership) - timedelta(days=400)
+    started = today_of(alex.membership) - timedelta(days=400)
     save(alex, "recovery", recovery_start=started)
     assert not RecoveryPeriod.objects.filter(participant=alex.membership).exists()
     intake_finish(participant=alex.membership, actor=alex.user)
@@ -149,7 +149,7 @@ def test_finishing_with_a_recovery_date_starts_the_recovery_counter(alex, in_har
 
 def test_changing_the_date_after_intake_moves_the_recovery_counter(alex, in_harbor) -> None:
     agree(alex)
-    today = participant_local_today(alex.membership)
+    today = today_of(alex.membership)
     save(alex, "recovery", recovery_start=today - timedelta(days=30))
     intake_finish(participant=alex.membership, actor=alex.user)
     save(alex, "recovery", recovery_start=today - timedelta(days=10))

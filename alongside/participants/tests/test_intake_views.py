@@ -8,10 +8,10 @@ from django.template.loader import render_to_string
 from django_scopes import scope
 
 from alongside.core.roles import Role
+from alongside.core.timezones import today_of
 from alongside.participants.models import ExperienceArea, ParticipantProfile
 from alongside.participants.selectors import intake_status
 from alongside.participants.services import participant_register
-from alongside.participants.services.intake import participant_local_today
 from conftest import make_person
 
 INTAKE = "/participants/intake/"
@@ -84,7 +84,7 @@ def test_skip_moves_on_without_saving_the_step(alex) -> None:
 def test_a_recovery_date_in_the_future_gets_a_clear_error_and_changes_nothing(alex) -> None:
     client = alex.client()
     client.post(step("consent"), {"consent": "on"})
-    tomorrow = participant_local_today(alex.membership) + timedelta(days=1)
+    tomorrow = today_of(alex.membership) + timedelta(days=1)
     response = client.post(
         step("recovery"), {"recovery_start": tomorrow.isoformat(), "tracks_medication": "on"}
     )

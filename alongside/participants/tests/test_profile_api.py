@@ -8,8 +8,8 @@ from datetime import timedelta
 from django_scopes import scope
 
 from alongside.checkins.models import RecoveryPeriod
+from alongside.core.timezones import today_of
 from alongside.participants.models import ExperienceArea, ParticipantProfile
-from alongside.participants.services.intake import participant_local_today
 
 URL = "/api/v1/participants/me/profile"
 
@@ -43,7 +43,7 @@ def test_nothing_is_saved_without_agreement(alex) -> None:
 
 
 def test_a_participant_replaces_their_answers_and_finishes_intake(alex) -> None:
-    started = participant_local_today(alex.membership) - timedelta(days=420)
+    started = today_of(alex.membership) - timedelta(days=420)
     opioids, parenting = area_id(alex, "opioids"), area_id(alex, "parenting")
     response = put(
         alex.client(),
@@ -77,7 +77,7 @@ def test_invalid_answers_are_a_422_naming_each_field_and_change_nothing(alex, el
     put(client, {"consent": True, "focus": "both"})
     with scope(organization=elsewhere):
         theirs = ExperienceArea.objects.get(slug="opioids").pk
-    tomorrow = participant_local_today(alex.membership) + timedelta(days=1)
+    tomorrow = today_of(alex.membership) + timedelta(days=1)
     response = put(
         client,
         {"focus": "mental_health", "experience_ids": [theirs], "recovery_start": tomorrow.isoformat()},

@@ -15,6 +15,7 @@ from django_scopes import scope, scopes_disabled
 from alongside.accounts.models import Membership, User
 from alongside.core.models import AuditEvent
 from alongside.core.roles import Role
+from alongside.core.timezones import zone_of
 from alongside.participants.models import ParticipantHandover, ParticipantProfile
 from alongside.participants.services import (
     HandoverError,
@@ -46,12 +47,9 @@ def test_registering_a_walk_in_creates_a_participant_with_no_usable_password(wal
     user = participant.user
     assert (participant.role, participant.organization) == (Role.PARTICIPANT, harbor)
     assert not user.has_usable_password()
-    assert (user.display_name, user.email, user.language, user.timezone) == (
-        "Sol",
-        "sol@example.org",
-        "es",
-        "America/New_York",
-    )
+    assert (user.display_name, user.email, user.language) == ("Sol", "sol@example.org", "es")
+    # No zone of their own until they choose one: they read times in the organization's.
+    assert user.timezone == "" and zone_of(participant).key == "America/New_York"
     with scope(organization=harbor):
         assert ParticipantProfile.objects.get(participant=participant).registered_by == pat.user
         assert AuditEvent.objects.filter(action="participant.register", subject=participant).exists()

@@ -16,6 +16,7 @@ from django.utils.translation import gettext as _
 from alongside.accounts.models import Membership, User
 from alongside.core.access import roles_required
 from alongside.core.roles import Role
+from alongside.core.timezones import zone_of
 from alongside.participants import steps
 from alongside.participants.forms import (
     AboutForm,
@@ -145,17 +146,20 @@ def _step_form(
             },
         )
     if step == "meeting":
-        zone = user.timezone
-        if zone == "UTC" and not profile.availability:
-            zone = ctx.participant.organization.timezone
-        return MeetingForm(
+        form = MeetingForm(
             data,
             initial={
                 "meeting_formats": profile.meeting_formats,
                 "availability": profile.availability,
-                "timezone": zone,
+                "timezone": zone_of(ctx.participant).key,
             },
         )
+        if not user.timezone and not ctx.for_staff and data is None:
+            # Never chosen: this device's zone is offered (without JavaScript, the organization's).
+            # Not on a staff member's device, which is not the participant's; not over an answer
+            # sent back with an error.
+            form.fields["timezone"].widget.attrs["data-device-zone"] = "fill"
+        return form
     if step == "recovery":
         return RecoveryForm(
             data,

@@ -9,10 +9,10 @@ from typing import TYPE_CHECKING
 from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.urls import reverse
-from django.utils import timezone, translation
+from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from alongside.checkins.services import local_today
+from alongside.core.timezones import as_reader, today_of
 from alongside.plans.models import Decision, Goal, LifeArea, Progress, Step
 from alongside.plans.services.common import (
     Problems,
@@ -22,7 +22,6 @@ from alongside.plans.services.common import (
     clean_text,
     clean_title,
     goal_started_by_step,
-    language_of,
     notify,
     record,
     require_own,
@@ -54,7 +53,7 @@ def _clean_goal(
     who_helps = clean_text(who_helps, field="who_helps", problems=problems)
     check_not_past(
         target_date,
-        today=local_today(participant.user),
+        today=today_of(participant),
         field="target_date",
         problems=problems,
         previous=previous_target,
@@ -140,7 +139,7 @@ def goal_suggest(
         suggested_by=peer,
     )
     record("plan.goal.suggest", actor=peer, participant=participant, obj=goal)
-    with translation.override(language_of(participant)):
+    with as_reader(participant):
         notify(
             participant,
             kind="plan.suggestion",
@@ -231,7 +230,7 @@ def goal_decide(*, participant: Membership, goal: Goal, accept: bool) -> Goal:
 def _tell_suggester(peer: Membership | None, *, participant: Membership, accepted: bool) -> None:
     if peer is None or not peer.is_active:
         return
-    with translation.override(language_of(peer)):
+    with as_reader(peer):
         title = (
             _("%(name)s added your suggestion to their plan")
             if accepted
@@ -264,7 +263,7 @@ def _clean_step(
     who_helps = clean_text(who_helps, field="who_helps", problems=problems)
     check_not_past(
         target_date,
-        today=local_today(participant.user),
+        today=today_of(participant),
         field="target_date",
         problems=problems,
         previous=previous_target,
@@ -331,7 +330,7 @@ def step_suggest(
         suggested_by=peer,
     )
     record("plan.step.suggest", actor=peer, participant=participant, obj=step)
-    with translation.override(language_of(participant)):
+    with as_reader(participant):
         notify(
             participant,
             kind="plan.suggestion",

@@ -8,16 +8,15 @@ from typing import TYPE_CHECKING
 from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.urls import reverse
-from django.utils import timezone, translation
+from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from alongside.checkins.services import local_today
+from alongside.core.timezones import as_reader, today_of
 from alongside.plans.models import SHARABLE_SECTIONS, PeerNote, RecoveryPlan
 from alongside.plans.services.common import (
     Problems,
     check_not_past,
     clean_text,
-    language_of,
     notify,
     record,
     require_participant,
@@ -48,7 +47,7 @@ def plan_review_set(*, actor: Membership, participant: Membership, review_on: da
     problems = Problems()
     check_not_past(
         review_on,
-        today=local_today(participant.user),
+        today=today_of(participant),
         field="next_review_on",
         problems=problems,
         previous=plan.next_review_on,
@@ -96,7 +95,7 @@ def peer_note_add(*, peer: Membership, participant: Membership, body: str) -> Pe
     plan = plan_ensure(participant=participant)
     note = PeerNote.objects.create(organization_id=plan.organization_id, plan=plan, author=peer, body=body)
     record("plan.peer_note.add", actor=peer, participant=participant, obj=note)
-    with translation.override(language_of(participant)):
+    with as_reader(participant):
         notify(
             participant,
             kind="plan.peer_note",

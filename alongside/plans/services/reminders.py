@@ -3,20 +3,19 @@ day before and on the day, once each, in their own language and during their day
 
 from __future__ import annotations
 
-import zoneinfo
-from datetime import date, datetime, timedelta
+from datetime import UTC, date, datetime, timedelta
 
 from django.db import IntegrityError, transaction
 from django.urls import reverse
-from django.utils import formats, timezone, translation
+from django.utils import formats, timezone
 from django.utils.translation import gettext as _
 from django_scopes import scopes_disabled
 
 from alongside.accounts.models import Membership
 from alongside.core.notifications import notification_send
+from alongside.core.timezones import as_reader, local_time_of
 from alongside.matching.models import PeerMatch
 from alongside.plans.models import PlanReviewReminder, RecoveryPlan
-from alongside.plans.services.common import language_of
 
 # Reminders go out in the recipient's daytime only: a reminder is never worth a night-time ping.
 DAYTIME_HOURS = range(8, 21)
@@ -25,7 +24,7 @@ Kind = PlanReviewReminder.Kind
 
 def due_kind(review_on: date, person: Membership, now: datetime) -> str | None:
     """Which reminder is due for this person now, in their own time zone, if any."""
-    local = now.astimezone(zoneinfo.ZoneInfo(person.user.timezone or "UTC"))
+    local = local_time_of(person, now)
     if local.hour not in DAYTIME_HOURS:
         return None
     days_left = (review_on - local.date()).days
@@ -79,7 +78,7 @@ def _send(plan: RecoveryPlan, person: Membership, kind: str, peer: Membership | 
                 kind=kind,
                 recipient=person.user,
             )
-            with translation.override(language_of(person)):
+            with as_reader(person):
                 title, body, url = _message(plan, person, kind, peer)
                 notification_send(
                     user=person.user,
@@ -100,7 +99,7 @@ def plan_review_reminders_send(*, now: datetime | None = None) -> int:
     time zone, reminds the participant and their active peer supporter, in the app and by
     email, once per review date and kind. Returns how many reminders were sent."""
     now = now or timezone.now()
-    utc_today = now.astimezone(zoneinfo.ZoneInfo("UTC")).date()
+    utc_today = now.astimezone(UTC).date()  # every zone's today is within a day of it
     sent = 0
     with scopes_disabled():
         plans = list(

@@ -7,11 +7,11 @@ from datetime import date
 from typing import TYPE_CHECKING
 
 from django.db import transaction
-from django.utils import timezone, translation
+from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_noop
 
-from alongside.checkins.services import local_today
+from alongside.core.timezones import as_reader, today_of
 from alongside.plans.models import (
     ApplicationStatus,
     Decision,
@@ -29,7 +29,6 @@ from alongside.plans.services.common import (
     clean_choice,
     clean_text,
     clean_title,
-    language_of,
     record,
     require_own,
     require_participant,
@@ -68,7 +67,7 @@ def _clean_application(
     )
     role = clean_title(role, field="role", problems=problems, empty_message=_("Add the job you applied for."))
     clean_choice(status, choices=ApplicationStatus.values, field="status", problems=problems)
-    today = local_today(participant.user)
+    today = today_of(participant)
     if applied_on is not None and applied_on > today and applied_on != getattr(previous, "applied_on", None):
         problems.add("applied_on", _("The date you applied can't be in the future."))
     next_action = clean_text(next_action, field="next_action", problems=problems)
@@ -238,7 +237,7 @@ def readiness_items_add_usual(*, participant: Membership) -> int:
     require_participant(participant)
     plan = plan_ensure(participant=participant)
     have = {item.name.strip().casefold() for item in ReadinessItem.objects.filter(plan=plan)}
-    with translation.override(language_of(participant)):
+    with as_reader(participant):
         names = [_(name) for name in USUAL_DOCUMENTS]
     added = [
         ReadinessItem(

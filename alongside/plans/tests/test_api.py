@@ -8,7 +8,7 @@ from datetime import timedelta
 import pytest
 from django_scopes import scope
 
-from alongside.checkins.services import local_today
+from alongside.core.timezones import today_of
 from alongside.plans.models import Goal, JobApplication, Step
 from alongside.plans.services import goal_create, goal_suggest, job_application_create, step_create
 
@@ -27,7 +27,7 @@ def api(alex):
 
 
 def test_a_participant_creates_a_goal_and_gets_it_back(api, alex) -> None:
-    target = (local_today(alex.user) + timedelta(days=30)).isoformat()
+    target = (today_of(alex.membership) + timedelta(days=30)).isoformat()
     response = send(
         api, "post", "/goals", {"life_area": "employment", "title": "Steady work", "target_date": target}
     )
@@ -209,7 +209,7 @@ def test_job_applications_are_listed_created_and_updated(api, alex, jordan) -> N
 def test_a_job_application_with_bad_input_is_refused(api, alex, jordan) -> None:
     with scope(organization=jordan.organization):
         jordans_goal = goal_create(participant=jordan.membership, life_area="employment", title="Jordan's")
-    tomorrow = (local_today(alex.user) + timedelta(days=1)).isoformat()
+    tomorrow = (today_of(alex.membership) + timedelta(days=1)).isoformat()
     for body, location in [
         ({"employer": "", "role": "Driver"}, "body.body.employer"),
         ({"employer": "Harbor Foods", "role": "Driver", "applied_on": tomorrow}, "body.body.applied_on"),

@@ -9,8 +9,8 @@ from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import connection
 from django_scopes import scopes_disabled
 
-from alongside.checkins.services import local_today
 from alongside.core.models import AuditEvent, Notification
+from alongside.core.timezones import today_of
 from alongside.plans.models import Decision, Goal, Progress, Step
 from alongside.plans.selectors import plan_page
 from alongside.plans.services import (
@@ -71,7 +71,7 @@ def test_a_goal_title_over_200_characters_is_refused(alex, in_harbor) -> None:
 
 
 def test_a_target_date_in_the_past_is_refused_for_a_new_goal_but_today_is_fine(alex, in_harbor) -> None:
-    today = local_today(alex.user)
+    today = today_of(alex.membership)
     with pytest.raises(ValidationError) as caught:
         a_goal(alex, target_date=today - timedelta(days=1))
     assert caught.value.message_dict["target_date"] == [
@@ -83,8 +83,8 @@ def test_a_target_date_in_the_past_is_refused_for_a_new_goal_but_today_is_fine(a
 def test_an_earlier_target_date_may_stay_when_a_goal_is_edited_but_not_move_into_the_past(
     alex, in_harbor
 ) -> None:
-    goal = a_goal(alex, target_date=local_today(alex.user))
-    Goal.objects.filter(pk=goal.pk).update(target_date=local_today(alex.user) - timedelta(days=10))
+    goal = a_goal(alex, target_date=today_of(alex.membership))
+    Goal.objects.filter(pk=goal.pk).update(target_date=today_of(alex.membership) - timedelta(days=10))
     goal.refresh_from_db()
     edit = {
         "life_area": "health",
@@ -98,7 +98,7 @@ def test_an_earlier_target_date_may_stay_when_a_goal_is_edited_but_not_move_into
         goal_update(
             participant=alex.membership,
             goal=goal,
-            target_date=local_today(alex.user) - timedelta(days=3),
+            target_date=today_of(alex.membership) - timedelta(days=3),
             **edit,
         )
 
@@ -114,7 +114,7 @@ def test_a_megabyte_of_text_is_refused_with_a_clear_message(alex, in_harbor) -> 
 
 def test_every_problem_is_reported_at_once(alex, in_harbor) -> None:
     with pytest.raises(ValidationError) as caught:
-        a_goal(alex, title="", life_area="moon", target_date=local_today(alex.user) - timedelta(days=1))
+        a_goal(alex, title="", life_area="moon", target_date=today_of(alex.membership) - timedelta(days=1))
     assert set(caught.value.message_dict) == {"title", "life_area", "target_date"}
 
 
@@ -278,7 +278,7 @@ def test_the_peer_leaves_a_note_the_participant_is_told_about(alex, pat, riley, 
 def test_the_participant_or_their_peer_sets_the_review_date_never_in_the_past(
     alex, pat, riley, in_harbor
 ) -> None:
-    today = local_today(alex.user)
+    today = today_of(alex.membership)
     plan = plan_review_set(
         actor=alex.membership, participant=alex.membership, review_on=today + timedelta(days=7)
     )

@@ -11,8 +11,8 @@ from django.test.utils import CaptureQueriesContext
 from django.utils import timezone
 from django_scopes import scope, scopes_disabled
 
-from alongside.checkins.services import local_today
 from alongside.core.models import AuditEvent
+from alongside.core.timezones import today_of
 from alongside.plans.models import (
     Decision,
     Goal,
@@ -101,7 +101,7 @@ def test_bad_input_gets_a_clear_error_and_changes_nothing(alex, data, message) -
 
 
 def test_a_target_date_in_the_past_is_refused_on_the_form(alex) -> None:
-    yesterday = (local_today(alex.user) - timedelta(days=1)).isoformat()
+    yesterday = (today_of(alex.membership) - timedelta(days=1)).isoformat()
     response = alex.client().post(
         "/plan/goals/new/", {"title": "Sleep", "life_area": "health", "target_date": yesterday}
     )
@@ -172,7 +172,7 @@ def test_the_participant_accepts_a_suggestion_from_their_peer(alex, pat) -> None
 
 
 def test_the_participant_sets_the_review_date(alex) -> None:
-    next_week = local_today(alex.user) + timedelta(days=7)
+    next_week = today_of(alex.membership) + timedelta(days=7)
     client = alex.client()
     assert client.post("/plan/review/", {"next_review_on": next_week.isoformat()}).status_code == 302
     assert "Your next plan review is on" in client.get("/plan/").content.decode()
@@ -259,7 +259,7 @@ def test_the_work_page_tracks_applications_and_the_checklist(alex) -> None:
 
 
 def test_a_bad_application_is_refused_on_its_own_page(alex) -> None:
-    tomorrow = (local_today(alex.user) + timedelta(days=1)).isoformat()
+    tomorrow = (today_of(alex.membership) + timedelta(days=1)).isoformat()
     response = alex.client().post(
         "/plan/work/applications/",
         {"employer": "", "role": "Driver", "status": "applied", "applied_on": tomorrow},
@@ -329,7 +329,7 @@ def test_the_peer_suggests_a_goal_a_step_a_note_and_a_review(alex, pat, alex_pla
         == 302
     )
     assert client.post(f"{base}/notes/", {"body": "Proud of you"}).status_code == 302
-    next_week = (local_today(alex.user) + timedelta(days=7)).isoformat()
+    next_week = (today_of(alex.membership) + timedelta(days=7)).isoformat()
     assert client.post(f"{base}/review/", {"next_review_on": next_week}).status_code == 302
     page = alex.client().get("/plan/").content.decode()
     assert "Walk group" in page and "Forklift course" in page and "Proud of you" in page
@@ -381,7 +381,7 @@ def test_the_home_card_shows_next_steps_suggestions_and_the_review(alex, pat) ->
         plan_review_set(
             actor=pat.membership,
             participant=alex.membership,
-            review_on=local_today(alex.user) + timedelta(days=1),
+            review_on=today_of(alex.membership) + timedelta(days=1),
         )
         card = plan_home_card(alex.membership)
     assert [step.title for step in card["next_steps"]] == ["Call the job centre", "Ask for references"]

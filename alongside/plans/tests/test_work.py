@@ -7,7 +7,7 @@ from datetime import timedelta
 import pytest
 from django.core.exceptions import PermissionDenied, ValidationError
 
-from alongside.checkins.services import local_today
+from alongside.core.timezones import today_of
 from alongside.plans.models import ApplicationStatus, JobApplication, ReadinessItem, ReadinessStatus
 from alongside.plans.selectors import work_page
 from alongside.plans.services import (
@@ -31,7 +31,7 @@ def apply(person, **overrides):
 
 
 def test_a_job_application_is_tracked_against_a_work_goal(alex, work_goal) -> None:
-    today = local_today(alex.user)
+    today = today_of(alex.membership)
     application = apply(
         alex,
         goal=work_goal,
@@ -62,7 +62,7 @@ def test_bad_applications_are_refused_and_nothing_is_saved(alex, in_harbor, over
 
 
 def test_dates_must_make_sense(alex, in_harbor) -> None:
-    today = local_today(alex.user)
+    today = today_of(alex.membership)
     with pytest.raises(ValidationError) as caught:
         apply(alex, applied_on=today + timedelta(days=1), next_action_on=today - timedelta(days=1))
     assert caught.value.message_dict == {
@@ -86,7 +86,7 @@ def test_an_application_moves_through_its_stages(alex, jordan, in_harbor) -> Non
         "role": application.role,
         "applied_on": application.applied_on,
         "next_action": "Second interview Tuesday",
-        "next_action_on": local_today(alex.user) + timedelta(days=2),
+        "next_action_on": today_of(alex.membership) + timedelta(days=2),
         "goal": None,
     }
     job_application_update(participant=alex.membership, application=application, status="interview", **values)

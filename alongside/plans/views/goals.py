@@ -10,7 +10,7 @@ from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_POST
 
-from alongside.checkins.services import local_today
+from alongside.core.timezones import today_of
 from alongside.plans import selectors
 from alongside.plans.forms import (
     DecisionForm,
@@ -56,7 +56,7 @@ def plan_home(request: HttpRequest) -> HttpResponse:
         {
             "page": page,
             "progress_choices": Progress.choices,
-            "today": local_today(me.user),
+            "today": today_of(me),
             "review_form": ReviewForm(initial={"next_review_on": page.next_review_on}),
         },
     )

@@ -11,9 +11,9 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_POST
 
 from alongside.accounts.models import Membership
-from alongside.checkins.services import local_today
 from alongside.core.access import roles_required
 from alongside.core.roles import OVERSIGHT_ROLES, Role
+from alongside.core.timezones import today_of
 from alongside.participants.selectors import participant_for, participants_visible_to
 from alongside.plans import selectors
 from alongside.plans.forms import (
@@ -66,7 +66,7 @@ def plan_participant(request: HttpRequest, participant_id: int) -> HttpResponse:
             "note_form": PeerNoteForm(),
             "checklist_groups": checklist_groups(page.readiness_items),
             "review_form": ReviewForm(initial={"next_review_on": page.next_review_on}),
-            "today": local_today(participant.user),
+            "today": today_of(participant),
         },
     )
 

@@ -19,14 +19,13 @@ from django.db import transaction
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
-from django.utils.translation import override
 from django_scopes import scope, scopes_disabled
 
 from alongside.accounts.models import Membership, Organization
 from alongside.core.audit import audit_record
 from alongside.core.notifications import notification_send
 from alongside.core.roles import OVERSIGHT_ROLES, Role
-from alongside.core.timezones import zone_of
+from alongside.core.timezones import as_reader, today_of, zone_of
 from alongside.safety.escalation import selectors
 from alongside.safety.escalation.models import (
     Alert,
@@ -222,7 +221,7 @@ def _alert_step(incident: Incident, *, step: int, now: datetime) -> None:
 
 def _send_alert(incident: Incident, member: Membership, *, repeat: bool) -> None:
     # The participant's words stay inside the product: email and push say only who and where.
-    with override(member.preferred_language):
+    with as_reader(member):
         name = incident.participant.user.shown_name
         title = (
             _("Still waiting: %(name)s needs someone now")
@@ -324,7 +323,7 @@ def incident_acknowledge(*, incident: Incident, actor: Membership, now: datetime
         obj=incident,
     )
     for alert in incident.alerts.exclude(recipient=actor).select_related("recipient__user"):
-        with override(alert.recipient.preferred_language):
+        with as_reader(alert.recipient):
             notification_send(
                 user=alert.recipient.user,
                 organization=incident.organization,
@@ -355,7 +354,7 @@ def incident_record(
     if kind == IncidentEvent.Kind.FOLLOW_UP:
         if follow_up_on is None:
             raise ValidationError(_("Give the date of the follow-up."))
-        if follow_up_on < timezone.localdate():
+        if follow_up_on < today_of(actor):
             raise ValidationError(_("A follow-up date can't be in the past."))
         incident.follow_up_on = follow_up_on
         incident.save(update_fields=["follow_up_on"])
@@ -412,7 +411,7 @@ def incident_close(
         )
         if created:
             _event(incident, IncidentEvent.Kind.DEBRIEF, actor=handler, at=now)
-            with override(handler.preferred_language):
+            with as_reader(handler):
                 notification_send(
                     user=handler.user,
                     organization=incident.organization,
@@ -448,7 +447,7 @@ def debrief_complete(
     )
     if support_wanted:
         for supervisor in selectors.members_with_roles([Role.SUPERVISOR]):
-            with override(supervisor.preferred_language):
+            with as_reader(supervisor):
                 notification_send(
                     user=supervisor.user,
                     organization=member.organization,
@@ -517,7 +516,7 @@ def participant_asks_to_talk(*, incident: Incident, participant: Membership, who
         obj=incident,
     )
     for person in people:
-        with override(person.preferred_language):
+        with as_reader(person):
             notification_send(
                 user=person.user,
                 organization=incident.organization,
@@ -531,7 +530,7 @@ def participant_asks_to_talk(*, incident: Incident, participant: Membership, who
 
 def _tell_responders(incident: Incident, *, kind: str, title: Any) -> None:
     for alert in incident.alerts.select_related("recipient__user"):
-        with override(alert.recipient.preferred_language):
+        with as_reader(alert.recipient):
             notification_send(
                 user=alert.recipient.user,
                 organization=incident.organization,

@@ -15,7 +15,7 @@ from alongside.accounts.models import Membership
 from alongside.core.access import roles_required
 from alongside.core.audit import audit_record, audit_record_many
 from alongside.core.roles import Role
-from alongside.core.timezones import zone_named
+from alongside.core.timezones import zone_label, zone_of
 from alongside.safety.escalation import selectors, services
 from alongside.safety.escalation.forms import (
     CloseForm,
@@ -230,7 +230,7 @@ def incident_close(request: HttpRequest, incident_id: int) -> HttpResponse:
 def on_call(request: HttpRequest) -> HttpResponse:
     """Who is on call now and in the next two weeks; supervisors and admins add shifts."""
     me = _me(request)
-    zone = zone_named(me.organization.timezone)
+    zone = zone_of(me)  # the reader's: the page shows times in it and reads typed times in it
     manages = me.role in (Role.SUPERVISOR, Role.ADMIN)
     form = ShiftForm(request.POST or None, zone=zone) if manages else None
     if request.method == "POST":
@@ -261,7 +261,7 @@ def on_call(request: HttpRequest) -> HttpResponse:
             "upcoming": selectors.upcoming_shifts(),
             "form": form,
             "manages": manages,
-            "zone": zone,
+            "zone_label": zone_label(zone),
         },
         status=400 if form is not None and form.is_bound and form.errors else 200,
     )

@@ -16,4 +16,11 @@
     const token = input ? input.value : (match ? decodeURIComponent(match[1]) : "");
     if (token) { event.detail.headers["X-CSRFToken"] = token; }
   });
+  // A time zone never chosen starts as this device's own (the person sees it and can change it).
+  document.querySelectorAll("select[data-device-zone=fill]").forEach(function (select) {
+    let zone = "";
+    try { zone = Intl.DateTimeFormat().resolvedOptions().timeZone || ""; } catch (error) { return; }
+    const option = Array.prototype.find.call(select.options, function (o) { return o.value === zone; });
+    if (option) { select.value = zone; }
+  });
 })();
