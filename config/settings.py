@@ -325,6 +325,7 @@ WEBPUSH_CONTACT = env_str("WEBPUSH_CONTACT", "mailto:admin@localhost")
 LANGUAGE_CODE = "en"
 LANGUAGES = [("en", _("English")), ("es", _("Spanish"))]
 LOCALE_PATHS = [BASE_DIR / "alongside" / "locale"]
+FORMAT_MODULE_PATH = ["alongside.core.formats"]  # how dates and times read in each language
 USE_I18N = True
 USE_TZ = True
 TIME_ZONE = env_str("TIME_ZONE", "UTC")

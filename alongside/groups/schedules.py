@@ -151,7 +151,7 @@ def zone_text(zone: zoneinfo.ZoneInfo | str) -> str:
 
 
 def when_text(start: datetime, end: datetime, zone: zoneinfo.ZoneInfo) -> str:
-    """'Thursday, March 6, 2025, 7 p.m. to 8 p.m. (America/New York time)' in `zone`."""
+    """'Thursday, March 6, 2025, 7:00 PM to 8:00 PM (America/New York time)' in `zone`."""
     local_start, local_end = start.astimezone(zone), end.astimezone(zone)
     return _("%(day)s, %(start)s to %(end)s (%(zone)s time)") % {
         "day": day_text(local_start),
@@ -171,7 +171,7 @@ ORDINALS = {
 
 
 def schedule_text(series: MeetingSeries, *, today: date | None = None) -> str:
-    """How a series repeats, in its own time zone: 'Every Thursday at 7 p.m. (America/New York
+    """How a series repeats, in its own time zone: 'Every Thursday at 7:00 PM (America/New York
     time)'."""
     zone = zone_named(series.timezone)
     first = datetime.combine(series.first_day, series.start_time, tzinfo=zone)

@@ -60,7 +60,7 @@ def test_a_participant_finds_a_thursday_group_says_he_is_coming_and_adds_it_to_h
     page.get_by_role("button", name="Find groups").click()
     expect(page.get_by_text("1 group found")).to_be_visible()
     card = page.locator("li.group-card", has_text="Thursday evening circle")
-    expect(card).to_contain_text("Every Thursday at 7 p.m.")
+    expect(card).to_contain_text("Every Thursday at 7:00 PM")
     expect(card.locator(".group-next")).to_contain_text("Thursday")
     expect(page.get_by_text("Monday lunchtime check-in")).to_have_count(0)
     assert_accessible(page)

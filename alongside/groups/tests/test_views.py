@@ -101,7 +101,7 @@ def test_without_a_time_zone_of_their_own_a_person_sees_the_organizations(alex, 
     alex.user.timezone = ""
     alex.user.save()
     page = finder(alex.client(), day="thu")
-    assert "Thursday circle" in page and "7 p.m." in page
+    assert "Thursday circle" in page and "7:00 PM" in page
     assert "America/New York" in page
 
 
@@ -287,7 +287,7 @@ def test_a_facilitator_adds_a_schedule_and_members_see_its_meetings(harbor, pat,
     )
     assert response.status_code == 302
     page = alex.client().get(reverse("groups_detail", args=[group.pk])).content.decode()
-    assert "Tuesday of every month at 6:30 p.m." in page
+    assert "Tuesday of every month at 6:30 PM" in page
 
 
 # Calendar files ---------------------------------------------------------------------------------
