@@ -22,6 +22,22 @@
     return items.length ? parseInt(items[items.length - 1].dataset.seq, 10) : 0;
   }
 
+  // A time as the server writes it on this page: in the reader's own zone (theirs, else their
+  // organization's, which may not be this device's), date and time as the language has them.
+  const zone = chat.dataset.timeZone || undefined;
+  const language = document.documentElement.lang || undefined;
+  function clock(iso) {
+    const moment = new Date(iso);
+    try {
+      const time = new Intl.DateTimeFormat(language, { timeZone: zone, hour: "numeric", minute: "2-digit" }).format(moment);
+      if (chat.dataset.timeOnly) { return time; }
+      const day = new Intl.DateTimeFormat(language, { timeZone: zone, year: "numeric", month: "2-digit", day: "2-digit" }).format(moment);
+      return day + " " + time;
+    } catch (error) {
+      return moment.toLocaleString();
+    }
+  }
+
   function newId() {
     if (window.crypto && window.crypto.randomUUID) { return window.crypto.randomUUID(); }
     return String(Date.now()) + Math.random().toString(16).slice(2);
@@ -45,26 +61,38 @@
     return item;
   }
 
+  // Messages stand in the order they were stored (their sequence number), whatever order they
+  // arrive in (a catch-up after a reconnect brings older ones); those not yet stored come last.
   function place(item) {
     const empty = document.getElementById("chat-empty");
     if (empty) { empty.remove(); }
-    list.append(item);
-    item.scrollIntoView({ block: "end" });
+    const seq = parseInt(item.dataset.seq, 10);
+    let before = null;
+    if (seq) {
+      before = Array.prototype.find.call(list.querySelectorAll("li[data-seq]"), function (other) {
+        return other !== item && parseInt(other.dataset.seq, 10) > seq;
+      }) || Array.prototype.find.call(list.querySelectorAll("li.chat-message:not([data-seq])"), function (other) {
+        return other !== item;
+      }) || null;
+    }
+    if (item.parentNode !== list || item.nextElementSibling !== before) { list.insertBefore(item, before); }
+    if (!before) { item.scrollIntoView({ block: "end" }); }
   }
 
   function show(message) {
     if (list.querySelector('li[data-seq="' + message.seq + '"]')) { return; }
     let item = pending[message.client_id];
-    if (!item) { item = bubble(message.body, String(message.sender_id) === me); place(item); }
+    if (!item) { item = bubble(message.body, String(message.sender_id) === me); }
     delete pending[message.client_id];
     item.dataset.seq = message.seq;
     item.id = "m" + message.seq;
+    place(item);
     const meta = item.querySelector(".chat-meta");
     const name = document.createElement("strong");
     name.textContent = message.sender_name;
     const when = document.createElement("time");
     when.dateTime = message.created_at;
-    when.textContent = new Date(message.created_at).toLocaleString();
+    when.textContent = clock(message.created_at);
     meta.replaceChildren(name, " · ", when);
     const state = item.querySelector(".chat-state");
     if (state) { state.textContent = chat.dataset.sent; }
@@ -110,6 +138,7 @@
         if (item && !item.dataset.seq) {
           item.dataset.seq = data.seq;
           item.id = "m" + data.seq;
+          place(item);
           const state = item.querySelector(".chat-state");
           if (state) { state.textContent = chat.dataset.sent; }
         }
