@@ -18,11 +18,12 @@ from alongside.conversations.models import Message
 from alongside.conversations.services import conversation_for_match, message_send
 from alongside.core.audit import audit_record
 from alongside.core.models import AuditEvent
+from alongside.core.timezones import today_of
 from alongside.groups.models import RoomMessage
 from alongside.groups.rooms import room_post
 from alongside.groups.tests.factories import a_group, a_series, join
 from alongside.matching.models import PeerMatch
-from alongside.safety.escalation.models import Incident, IncidentEvent
+from alongside.safety.escalation.models import Incident, IncidentEvent, OnCallShift
 from alongside.safety.models import Entry, SafetyPlanVersion
 from alongside.safety.services import safety_plan_update
 
@@ -164,3 +165,25 @@ def test_a_participant_in_another_zone_sees_the_same_chat_at_their_own_time(alex
     url = reverse("conversation_detail", args=[conversation.pk])
     assert "03/09/2026 1:57 PM" in page_of(alex, url)
     assert "03/09/2026 4:57 PM" in page_of(pat, url)
+
+
+def test_the_on_call_rota_takes_and_shows_shift_times_in_the_readers_zone(sam, riley) -> None:
+    day = today_of(sam.membership) + timedelta(days=3)
+    response = sam.client().post(
+        reverse("on_call"),
+        {
+            "member": riley.membership.pk,
+            "day": day.isoformat(),
+            "start": "09:00",
+            "hours": "8",
+            "tier": "1",
+            "repeat_weeks": "0",
+        },
+    )
+    assert response.status_code == 302
+    with scope(organization=sam.organization):
+        shift = OnCallShift.objects.get()
+    assert shift.starts_at == datetime.combine(day, time(9), tzinfo=NEW_YORK)  # 9 am there, not 9 am UTC
+    page = page_of(sam, reverse("on_call"))
+    assert "Times are in America/New York." in page
+    assert f"{day:%m/%d/%Y} 9:00 AM" in page and f"{day:%m/%d/%Y} 5:00 PM" in page

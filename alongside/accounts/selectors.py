@@ -10,6 +10,7 @@ from django.utils import timezone
 from alongside.accounts.models import Invitation, Membership, Organization
 from alongside.checkins.models import CheckIn
 from alongside.core.roles import Role
+from alongside.core.timezones import today_in, zone_named
 from alongside.matching.models import PeerMatch
 
 
@@ -52,7 +53,7 @@ def organization_overview(organization: Organization) -> OrganizationOverview:
         .select_related("user")
         .order_by("-load", "user__username")
     )
-    since = timezone.localdate() - timedelta(days=6)
+    since = today_in(zone_named(organization.timezone)) - timedelta(days=6)
     checked_in = CheckIn.objects.filter(day__gte=since).values("participant_id").distinct().count()
     pending = Invitation.objects.filter(
         accepted_at__isnull=True, revoked_at__isnull=True, expires_at__gt=timezone.now()

@@ -11,7 +11,7 @@ from django.core.exceptions import ValidationError
 from django.core.serializers.json import DjangoJSONEncoder
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
-from django.utils import timezone
+from django.utils import formats, timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 from django_scopes import scopes_disabled
@@ -59,7 +59,7 @@ def my_data_download(request: HttpRequest) -> HttpResponse:
     response = HttpResponse(
         json.dumps(data, cls=DjangoJSONEncoder, ensure_ascii=False, indent=2), content_type="application/json"
     )
-    stamp = timezone.now().strftime("%Y-%m-%d")
+    stamp = timezone.localdate().isoformat()  # the reader's own date
     response["Content-Disposition"] = f'attachment; filename="alongside-my-data-{stamp}.json"'
     return response
 
@@ -93,7 +93,7 @@ def deletion_request(request: HttpRequest) -> HttpResponse:
     messages.success(
         request,
         _("We will delete your account on %(date)s. You can change your mind until then.")
-        % {"date": deletion.erase_after.date().isoformat()},
+        % {"date": formats.date_format(timezone.localtime(deletion.erase_after), "DATE_FORMAT")},
     )
     return redirect("my_data")
 

@@ -138,7 +138,7 @@ def checkin_save(
         },
     )
     if not created:
-        entered_on = checkin.created_at.astimezone(zone_of(participant)).date()
+        entered_on = today_of(participant, checkin.created_at)
         if checkin.day != today and entered_on != today:
             raise ValidationError(
                 _(

@@ -102,7 +102,12 @@ def zone_of(person: Membership) -> zoneinfo.ZoneInfo:
 
 def today_of(person: Membership, now: datetime | None = None) -> date:
     """The person's own calendar date now (or at `now`), in their zone, whoever is asking."""
-    return (now or timezone.now()).astimezone(zone_of(person)).date()
+    return today_in(zone_of(person), now)
+
+
+def today_in(zone: zoneinfo.ZoneInfo, now: datetime | None = None) -> date:
+    """The calendar date now (or at `now`) in `zone` (an organization's, a group's)."""
+    return (now or timezone.now()).astimezone(zone).date()
 
 
 def local_time_of(person: Membership, moment: datetime) -> datetime:

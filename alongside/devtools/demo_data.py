@@ -6,7 +6,6 @@
 from __future__ import annotations
 
 import random
-import zoneinfo
 from dataclasses import dataclass
 from datetime import datetime, time, timedelta
 
@@ -20,6 +19,7 @@ from alongside.checkins import demo as checkins_demo
 from alongside.checkins.models import CheckIn
 from alongside.conversations import demo as conversations_demo
 from alongside.core.roles import Role
+from alongside.core.timezones import today_in, zone_of
 from alongside.groups import demo as groups_demo
 from alongside.matching import demo as matching_demo
 from alongside.matching.models import PeerMatch
@@ -186,8 +186,8 @@ def _checkins(users: dict[str, User], username: str, days: int, rng: random.Rand
         participant = Membership.objects.get(user=user, role=Role.PARTICIPANT)
         if CheckIn.objects.filter(participant=participant).exists():
             return
-    tz = zoneinfo.ZoneInfo(user.timezone)
-    today = timezone.now().astimezone(tz).date()
+    tz = zone_of(participant)
+    today = today_in(tz)
     mood = 3
     rows = []
     for offset in range(days, 0, -1):

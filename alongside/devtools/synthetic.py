@@ -19,6 +19,7 @@ from django_scopes import scopes_disabled
 from alongside.accounts.models import Membership, Organization, User
 from alongside.checkins.models import CheckIn
 from alongside.core.roles import Role
+from alongside.core.timezones import today_in, zone_named
 from alongside.matching.models import PeerMatch
 
 FIRST_NAMES = [
@@ -134,7 +135,7 @@ def seed_synthetic(*, slug: str, participants: int, peers: int, days: int, seed:
                 )
             )
     matches = _seed_matches(organization, peer_ids, participant_ids, rng)
-    checkins = _seed_checkins(organization, participant_ids, days, rng, zoneinfo.ZoneInfo(tz_name))
+    checkins = _seed_checkins(organization, participant_ids, days, rng, zone_named(tz_name))
     return SeedCounts(
         participants=len(participant_ids), peers=len(peer_ids), matches=matches, checkins=checkins
     )
@@ -176,7 +177,7 @@ def _seed_checkins(
     rng: random.Random,
     tz: zoneinfo.ZoneInfo,
 ) -> int:
-    today = timezone.now().astimezone(tz).date()
+    today = today_in(tz)
     total = 0
     rows: list[CheckIn] = []
     with scopes_disabled():

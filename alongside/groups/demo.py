@@ -25,7 +25,7 @@ from django.utils import timezone
 from django_scopes import scope, scopes_disabled
 
 from alongside.accounts.models import Membership, Organization
-from alongside.core.timezones import zone_named
+from alongside.core.timezones import today_in, zone_named
 from alongside.groups import recurrence
 from alongside.groups.models import (
     Attendance,
@@ -185,7 +185,7 @@ def _seed_group(organization: Organization, demo: DemoGroup, users: dict[str, Us
     if not facilitators or SupportGroup.objects.filter(name=demo.name).exists():
         return
     zone = zone_named(ZONE)
-    today = now.astimezone(zone).date()
+    today = today_in(zone, now)
     group = SupportGroup.objects.create(
         organization=organization,
         name=demo.name,

@@ -18,7 +18,7 @@ from django.utils import formats
 from django.utils.translation import gettext as _
 from django.utils.translation import pgettext_lazy
 
-from alongside.core.timezones import zone_named
+from alongside.core.timezones import zone_label, zone_named
 from alongside.groups import recurrence
 from alongside.groups.models import Frequency, MeetingSeries, OccurrenceChange, SupportGroup
 
@@ -147,7 +147,7 @@ def time_text(moment: datetime) -> str:
 
 
 def zone_text(zone: zoneinfo.ZoneInfo | str) -> str:
-    return str(zone).replace("_", " ")
+    return zone_label(zone)
 
 
 def when_text(start: datetime, end: datetime, zone: zoneinfo.ZoneInfo) -> str:

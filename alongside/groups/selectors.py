@@ -30,7 +30,7 @@ from alongside.accounts.models import Membership
 from alongside.core.audit import audit_record_many
 from alongside.core.crypto import secret_digest
 from alongside.core.roles import OVERSIGHT_ROLES, Role
-from alongside.core.timezones import zone_of
+from alongside.core.timezones import zone_label, zone_of
 from alongside.groups import recurrence
 from alongside.groups.models import (
     Attendance,
@@ -393,7 +393,7 @@ def finder_page(*, viewer: Membership, filters: FinderFilters, now: datetime | N
     )
     return FinderPage(
         viewer=viewer,
-        zone_name=str(zone).replace("_", " "),
+        zone_name=zone_label(zone),
         results=results,
         mine=mine,
         languages=sorted({group.language for group in open_groups}),

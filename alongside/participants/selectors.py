@@ -15,7 +15,7 @@ from alongside.accounts.models import Membership
 from alongside.checkins.models import CheckIn
 from alongside.core.audit import audit_record, audit_record_many
 from alongside.core.roles import Role
-from alongside.core.timezones import zone_label, zone_of
+from alongside.core.timezones import today_of, zone_label, zone_of
 from alongside.matching.models import PeerMatch
 from alongside.participants import steps
 from alongside.participants.models import (
@@ -88,7 +88,7 @@ def caseload_of(peer: Membership, today: date | None = None) -> list[CaseloadEnt
 
     from alongside.checkins.selectors import checkin_signals
 
-    today = today or timezone.localdate()
+    today = today or today_of(peer)
     participants = list(participants_visible_to(peer).order_by("user__display_name", "user__username"))
     recent = CheckIn.objects.filter(
         participant__in=participants, day__gte=today - timedelta(days=7)

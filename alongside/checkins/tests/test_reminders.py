@@ -130,6 +130,12 @@ def test_each_participant_is_reminded_in_their_own_time_zone(alex, jordan) -> No
     assert (reminders_for(alex), reminders_for(jordan)) == (1, 1)
 
 
+def test_someone_who_never_chose_a_zone_is_reminded_at_their_organizations_local_time(alex) -> None:
+    remind(alex, zone="")  # Harbor is in New York: 20:00 EST is 01:00 UTC
+    assert reminders_send_due(now=at("2026-11-22T20:00")) == 0  # 20:00 UTC is 15:00 there
+    assert reminders_send_due(now=at("2026-11-23T01:00")) == 1
+
+
 def test_a_reminder_time_skipped_by_spring_forward_comes_an_hour_later_on_the_new_clock(alex) -> None:
     remind(alex, at_time=time(2, 30))  # 02:30 does not exist in New York on 8 March 2026
     assert reminders_send_due(now=at("2026-03-08T07:25")) == 0  # 03:25 EDT

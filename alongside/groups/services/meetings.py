@@ -20,7 +20,7 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
 from alongside.accounts.models import Membership, validate_timezone
-from alongside.core.timezones import zone_named
+from alongside.core.timezones import today_in, zone_named
 from alongside.groups import recurrence
 from alongside.groups.models import (
     NAME_MAX,
@@ -95,7 +95,7 @@ def series_create(
     except ValidationError:
         problems.add("timezone", _("Choose a time zone from the list."))
         zone_name = "UTC"
-    today = timezone.now().astimezone(zone_named(zone_name)).date()
+    today = today_in(zone_named(zone_name))
     if frequency not in Frequency.values:
         problems.add("frequency", _("Choose how often the group meets."))
     if first_day < today:
@@ -138,7 +138,7 @@ def series_stop(*, actor: Membership, series: MeetingSeries, last_day: date | No
     after it are withdrawn and the people who gave them told, once each. Audited."""
     require_manager(actor, series.group)
     series = _lock(series)
-    today = timezone.now().astimezone(zone_named(series.timezone)).date()
+    today = today_in(zone_named(series.timezone))
     last_day = last_day or today
     if last_day < today:
         raise ValidationError(

@@ -14,7 +14,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_POST
 
-from alongside.core.timezones import zone_named
+from alongside.core.timezones import zone_label, zone_named
 from alongside.groups import ics, selectors, services
 from alongside.groups.forms import (
     AttendanceForm,
@@ -138,7 +138,7 @@ def occurrence(request: HttpRequest, series_id: int, start: str) -> HttpResponse
             "cancel_form": CancelForm(),
             "self_form": SelfAttendanceForm(),
             "meeting_over": meeting.has_ended(timezone.now()),
-            "zone_name": str(zone).replace("_", " "),
+            "zone_name": zone_label(zone),
         },
     )
 
@@ -287,6 +287,6 @@ def occurrence_move(request: HttpRequest, series_id: int, start: str) -> HttpRes
     return render(
         request,
         "groups/meeting_move.html",
-        {"form": form, "meeting": meeting, "zone_name": str(zone).replace("_", " "), "failed": failed},
+        {"form": form, "meeting": meeting, "zone_name": zone_label(zone), "failed": failed},
         status=400 if failed else 200,
     )

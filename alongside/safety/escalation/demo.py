@@ -15,7 +15,7 @@ from django.utils import timezone
 from django_scopes import scope, scopes_disabled
 
 from alongside.accounts.models import Membership
-from alongside.core.timezones import zone_of
+from alongside.core.timezones import today_in, zone_of
 from alongside.safety.escalation.models import Debrief, Incident, IncidentEvent, OnCallShift
 
 if TYPE_CHECKING:
@@ -43,7 +43,7 @@ def seed_demo(*, users: dict[str, User], rng: random.Random) -> None:
 def _rota(sam: Membership, dana: Membership) -> None:
     """Week-long shifts from Monday 9am to Monday 9am, local time, so someone is always on call."""
     zone = zone_of(sam)
-    today = timezone.now().astimezone(zone).date()
+    today = today_in(zone)
     # From the Monday before last, so that early on a Monday someone is still on call.
     monday = today - timedelta(days=today.weekday() + 7)
     rows = []
