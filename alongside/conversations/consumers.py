@@ -105,7 +105,7 @@ class ConversationConsumer(DirectDispatch, AsyncJsonWebsocketConsumer):
             await self.close(code=found)
             return
         self.conversation, self.me, self.writable = found
-        self.reader_zone = zone_of(self.me)
+        self.read_in(zone_of(self.me))
         self.group = self.conversation.group_name
         await self.channel_layer.group_add(self.group, self.channel_name)
         await self.accept()

@@ -8,9 +8,9 @@ from channels.generic.websocket import AsyncJsonWebsocketConsumer
 from django.utils import timezone
 
 from alongside.core.access import Access
-from alongside.core.database import database_call, websocket_user
+from alongside.core.database import database_call, scope_user
 from alongside.core.notifications import user_group
-from alongside.core.timezones import zone_for
+from alongside.core.timezones import server_zone, zone_for
 
 
 class DirectDispatch:
@@ -20,18 +20,23 @@ class DirectDispatch:
     hop made every frame and every group event wait behind any database write in progress,
     and capped fan-out at a few thousand deliveries a second (bench/bench_websockets.py).
 
-    Every frame is handled in the connected person's time zone (`reader_zone`, set once they
-    are known): whatever is rendered or dated in a handler, and in the database calls it makes,
-    reads as on that person's pages. Times in frames stay ISO 8601 with their offset."""
+    Once the connected person is known, `read_in(zone)` makes their zone the active one for
+    every frame the connection handles from then on: whatever a handler renders or dates, and
+    the database calls it makes, read as on that person's pages. (Channels handles all of a
+    connection's frames in that connection's own task, so activating it once there is enough,
+    and costs nothing per frame.) Times in frames stay ISO 8601 with their offset."""
 
     reader_zone: zoneinfo.ZoneInfo | None = None
+
+    def read_in(self, zone: zoneinfo.ZoneInfo) -> None:
+        self.reader_zone = zone
+        timezone.activate(zone)
 
     async def dispatch(self, message: dict[str, Any]) -> None:
         handler = getattr(self, get_handler_name(message), None)
         if handler is None:
             raise ValueError(f"No handler for message type {message['type']}")
-        with timezone.override(self.reader_zone):
-            await handler(message)
+        await handler(message)
 
 
 class NotificationConsumer(DirectDispatch, AsyncJsonWebsocketConsumer):
@@ -44,11 +49,11 @@ class NotificationConsumer(DirectDispatch, AsyncJsonWebsocketConsumer):
     access = Access(signed_in=True)
 
     async def connect(self) -> None:
-        user = await websocket_user(self.scope)
+        user, zone = await _signed_in_with_zone(self.scope)
         if not user.is_authenticated:
             await self.close(code=4401)
             return
-        self.reader_zone = await _zone_of_user(user)
+        self.read_in(zone)
         self.group = user_group(user.pk)
         await self.channel_layer.group_add(self.group, self.channel_name)
         await self.accept()
@@ -65,9 +70,15 @@ class NotificationConsumer(DirectDispatch, AsyncJsonWebsocketConsumer):
         await self.send_json({"type": "notification", "payload": event.get("payload", {})})
 
 
-async def _zone_of_user(user: Any) -> zoneinfo.ZoneInfo:
-    """The person's zone; their organization's is read (one database call) only when they have
-    none of their own."""
-    if user.timezone:
-        return zone_for(user, look_up=False)
-    return await database_call(zone_for)(user)
+def _person_and_zone(scope: dict[str, Any]) -> tuple[Any, zoneinfo.ZoneInfo]:
+    user = scope_user(scope)
+    return user, zone_for(user) if user.is_authenticated else server_zone()
+
+
+async def _signed_in_with_zone(scope: dict[str, Any]) -> tuple[Any, zoneinfo.ZoneInfo]:
+    """Who signed in and the zone they read in, in one database call (the organization's zone
+    is read only for someone with none of their own)."""
+    user = scope.get("user")
+    if user is not None and (not user.is_authenticated or user.timezone):
+        return user, zone_for(user, look_up=False)
+    return await database_call(_person_and_zone)(scope)

@@ -61,7 +61,7 @@ class RoomConsumer(DirectDispatch, AsyncJsonWebsocketConsumer):
             await self.close(code=found)
             return
         self.me = found
-        self.reader_zone = zone_of(self.me)
+        self.read_in(zone_of(self.me))
         self.room = rooms.room_group(self.group_id)
         await self.channel_layer.group_add(self.room, self.channel_name)
         await self.accept()
