@@ -33,7 +33,7 @@ from alongside.accounts.models import Membership, User
 from alongside.core.audit import audit_record
 from alongside.core.notifications import notification_send
 from alongside.core.request_context import current_client
-from alongside.core.timezones import zone_named
+from alongside.core.timezones import zone_for
 
 # Sent inside the transaction that signs a person out everywhere. Arguments: user. Apps that
 # hold other credentials for the person (API tokens) revoke them here.
@@ -149,7 +149,7 @@ def _language_of(user: User) -> str:
 
 
 def _when_in_words(user: User, moment: datetime) -> str:
-    local = timezone.localtime(moment, zone_named(user.timezone))
+    local = timezone.localtime(moment, zone_for(user))  # theirs, else their organization's
     return formats.date_format(local, "DATETIME_FORMAT") + " (" + local.tzname() + ")"  # type: ignore[operator]
 
 

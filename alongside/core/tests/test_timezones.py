@@ -13,6 +13,8 @@ from django.utils import timezone
 from django.utils.translation import get_language
 
 from alongside.accounts.models import User
+from alongside.accounts.security import SecurityEvent, security_notice_send
+from alongside.core.models import Notification
 from alongside.core.timezones import as_reader, today_of, zone_for, zone_of
 
 NEW_YORK = zoneinfo.ZoneInfo("America/New_York")
@@ -62,3 +64,9 @@ def test_the_old_utc_default_becomes_not_chosen_and_other_zones_are_kept(alex, p
     migration.unset_the_old_default(apps, None)
     assert User.objects.get(pk=alex.user.pk).timezone == ""
     assert User.objects.get(pk=pat.user.pk).timezone == "America/Chicago"
+
+
+def test_a_security_notice_says_when_in_the_organizations_zone_for_someone_without_one(alex) -> None:
+    security_notice_send(user=alex.user, event=SecurityEvent.PASSWORD_CHANGED)
+    body = Notification.objects.get(user=alex.user).body
+    assert "(EST)" in body or "(EDT)" in body  # New York's, not the server's UTC
