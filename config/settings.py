@@ -238,6 +238,9 @@ ACCOUNT_RATE_LIMITS = {
 }
 MFA_SUPPORTED_TYPES = ["totp", "recovery_codes"]
 MFA_TOTP_ISSUER = "Alongside"
+# A code typed as its 30 seconds run out (or on a phone whose clock is a little off) still works;
+# each code is accepted once either way.
+MFA_TOTP_TOLERANCE = 1
 # Login throttle (alongside.accounts.throttle): per account and address, growing locks.
 LOGIN_LOCK_AFTER = env_int("LOGIN_LOCK_AFTER", 5)
 LOGIN_LOCK_SECONDS = env_int("LOGIN_LOCK_SECONDS", 60)
